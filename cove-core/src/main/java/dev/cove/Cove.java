@@ -1,0 +1,401 @@
+package dev.cove;
+
+import dev.cove.internal.CoveConfig;
+import dev.cove.internal.CoveRun;
+import dev.cove.internal.TargetResolution;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Runs a function in every selected AWS account × region, with a role assumed in each account, and
+ * gathers every outcome.
+ *
+ * <pre>{@code
+ * CoveOutput<Integer> out = Cove.create().run(session -> {
+ *     IamClient iam = session.client(IamClient.builder());
+ *     return iam.listUsersPaginator().users().stream().mapToInt(u -> 1).sum();
+ * });
+ * }</pre>
+ *
+ * <p>A {@code Cove} is immutable and thread-safe: it holds only settings, and every run creates (and
+ * closes) its own clients, so one instance may be reused and run concurrently.
+ */
+public final class Cove {
+
+    private final CoveConfig config;
+
+    private Cove(CoveConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Returns a Cove with botocove's defaults: every ACTIVE member account of the organization, the
+     * default region, role {@code OrganizationAccountAccessRole}, 20 workers.
+     *
+     * @return a Cove with default settings
+     */
+    public static Cove create() {
+        return builder().build();
+    }
+
+    /**
+     * Returns a builder with botocove's defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this Cove's settings, to derive a differently configured Cove.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(config);
+    }
+
+    /**
+     * Runs the function in every target and returns every outcome. Failures of single targets are
+     * reported in the output, not thrown, unless {@code raiseException(true)} was set.
+     *
+     * @param fn the function to run
+     * @param <T> the result type
+     * @return every target's outcome
+     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     * @throws CoveExecutionException with {@code raiseException(true)}, on the first failed target
+     */
+    public <T> CoveOutput<T> run(CoveFunction<T> fn) {
+        return run(fn, result -> { });
+    }
+
+    /**
+     * Runs the function in every target, telling the listener of each outcome as it completes.
+     *
+     * @param fn the function to run
+     * @param listener called once per target, serialized; its exceptions are logged and contained
+     * @param <T> the result type
+     * @return every target's outcome
+     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     * @throws CoveExecutionException with {@code raiseException(true)}, on the first failed target
+     */
+    public <T> CoveOutput<T> run(CoveFunction<T> fn, CoveListener<? super T> listener) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(listener, "listener");
+        return CoveRun.execute(config, fn, listener);
+    }
+
+    /**
+     * Wraps a function, like botocove's {@code @cove} decorator: each call of the supplier runs it
+     * across every target.
+     *
+     * @param fn the function to run
+     * @param <T> the result type
+     * @return a supplier that runs {@code fn} and returns its output
+     */
+    public <T> Supplier<CoveOutput<T>> wrap(CoveFunction<T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return () -> run(fn);
+    }
+
+    /**
+     * Wraps a function that takes an argument: each call of the returned function runs it across every
+     * target with that argument.
+     *
+     * @param fn the function to run
+     * @param <A> the argument type
+     * @param <T> the result type
+     * @return a function that runs {@code fn} with its argument and returns its output
+     */
+    public <A, T> Function<A, CoveOutput<T>> wrap(CoveBiFunction<A, T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return arg -> run(session -> fn.apply(session, arg));
+    }
+
+    /**
+     * Resolves every account × region a run would visit, with metadata, without assuming any role.
+     *
+     * @return the targets, sorted by account ID, then by region order
+     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     */
+    public List<CoveTarget> targets() {
+        return TargetResolution.resolve(config);
+    }
+
+    /**
+     * Builds a {@link Cove}. Every option is optional; the defaults are botocove's. Values are checked by
+     * {@link #build()}, which names the first bad value. A builder is not thread-safe.
+     */
+    public static final class Builder {
+
+        private List<String> targetIds;
+        private List<String> ignoreIds;
+        private String roleName = CoveConfig.DEFAULT_ROLE_NAME;
+        private String roleSessionName;
+        private String policy;
+        private List<String> policyArns;
+        private String externalId;
+        private AwsCredentialsProvider assumingCredentials;
+        private Region assumingRegion;
+        private boolean raiseException;
+        private int threadWorkers = CoveConfig.DEFAULT_THREAD_WORKERS;
+        private List<String> regions;
+        private String partition;
+        private URI endpointOverride;
+        private Boolean progress;
+
+        private Builder() {
+        }
+
+        private Builder(CoveConfig c) {
+            targetIds = c.targetIds();
+            ignoreIds = c.ignoreIds();
+            roleName = c.roleName();
+            roleSessionName = c.roleSessionName();
+            policy = c.policy();
+            policyArns = c.policyArns();
+            externalId = c.externalId();
+            assumingCredentials = c.assumingCredentials();
+            assumingRegion = c.assumingRegion();
+            raiseException = c.raiseException();
+            threadWorkers = c.threadWorkers();
+            regions = c.regions();
+            partition = c.partition();
+            endpointOverride = c.endpointOverride();
+            progress = c.progress();
+        }
+
+        /**
+         * Selects accounts to run in: 12-digit account IDs, OU IDs (every account in the OU and all OUs
+         * below it) or root IDs (the whole organization). Unset: every ACTIVE account.
+         *
+         * @param ids the IDs
+         * @return this builder
+         */
+        public Builder targetIds(String... ids) {
+            return targetIds(Arrays.asList(ids));
+        }
+
+        /**
+         * Selects accounts to run in; see {@link #targetIds(String...)}. Null resets to every account.
+         *
+         * @param ids the IDs, or null
+         * @return this builder
+         */
+        public Builder targetIds(Collection<String> ids) {
+            this.targetIds = ids == null ? null : List.copyOf(ids);
+            return this;
+        }
+
+        /**
+         * Excludes accounts: account, OU or root IDs, taking precedence over {@code targetIds}. The
+         * calling account is always excluded.
+         *
+         * @param ids the IDs
+         * @return this builder
+         */
+        public Builder ignoreIds(String... ids) {
+            return ignoreIds(Arrays.asList(ids));
+        }
+
+        /**
+         * Excludes accounts; see {@link #ignoreIds(String...)}.
+         *
+         * @param ids the IDs, or null for none
+         * @return this builder
+         */
+        public Builder ignoreIds(Collection<String> ids) {
+            this.ignoreIds = ids == null ? null : List.copyOf(ids);
+            return this;
+        }
+
+        /**
+         * Sets the role to assume in every account. Default {@code OrganizationAccountAccessRole}.
+         *
+         * @param roleName the IAM role name, optionally with a path
+         * @return this builder
+         */
+        public Builder roleName(String roleName) {
+            this.roleName = roleName;
+            return this;
+        }
+
+        /**
+         * Sets the role session name passed to {@code sts:AssumeRole}. Default: the role name.
+         *
+         * @param roleSessionName 2-64 characters of {@code [\w+=,.@-]}
+         * @return this builder
+         */
+        public Builder roleSessionName(String roleSessionName) {
+            this.roleSessionName = roleSessionName;
+            return this;
+        }
+
+        /**
+         * Sets an inline session policy (JSON) that further limits the assumed role.
+         *
+         * @param policy the policy document, or null for none
+         * @return this builder
+         */
+        public Builder policy(String policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        /**
+         * Sets managed session policies that further limit the assumed role.
+         *
+         * @param arns IAM policy ARNs
+         * @return this builder
+         */
+        public Builder policyArns(String... arns) {
+            return policyArns(Arrays.asList(arns));
+        }
+
+        /**
+         * Sets managed session policies; see {@link #policyArns(String...)}.
+         *
+         * @param arns IAM policy ARNs, or null for none
+         * @return this builder
+         */
+        public Builder policyArns(Collection<String> arns) {
+            this.policyArns = arns == null ? null : List.copyOf(arns);
+            return this;
+        }
+
+        /**
+         * Sets the external ID passed to {@code sts:AssumeRole}.
+         *
+         * @param externalId the external ID, or null for none
+         * @return this builder
+         */
+        public Builder externalId(String externalId) {
+            this.externalId = externalId;
+            return this;
+        }
+
+        /**
+         * Sets the credentials that call STS and Organizations (botocove's {@code assuming_session}).
+         * Cove never closes them. Default: the SDK's default credentials chain.
+         *
+         * @param credentials the calling credentials, or null for the default chain
+         * @return this builder
+         */
+        public Builder assumingCredentials(AwsCredentialsProvider credentials) {
+            this.assumingCredentials = credentials;
+            return this;
+        }
+
+        /**
+         * Sets the region of the STS and Organizations clients, and the target region when no
+         * {@code regions} are given. Default: the default region chain.
+         *
+         * @param region the region, or null for the default chain
+         * @return this builder
+         */
+        public Builder assumingRegion(Region region) {
+            this.assumingRegion = region;
+            return this;
+        }
+
+        /**
+         * Makes the first failure end the run: no new targets start, running ones are interrupted, and
+         * {@code run} throws {@link CoveExecutionException}. Default false: every outcome is reported.
+         *
+         * @param raiseException whether to stop at the first failure
+         * @return this builder
+         */
+        public Builder raiseException(boolean raiseException) {
+            this.raiseException = raiseException;
+            return this;
+        }
+
+        /**
+         * Sets how many targets run at once. Default 20; each worker is a virtual thread, so hundreds or
+         * thousands are cheap.
+         *
+         * @param threadWorkers at least 1
+         * @return this builder
+         */
+        public Builder threadWorkers(int threadWorkers) {
+            this.threadWorkers = threadWorkers;
+            return this;
+        }
+
+        /**
+         * Sets the regions to run in; every account runs in each. Default: the assuming region.
+         *
+         * @param regions region names such as {@code us-east-1}
+         * @return this builder
+         */
+        public Builder regions(String... regions) {
+            return regions(Arrays.asList(regions));
+        }
+
+        /**
+         * Sets the regions to run in; see {@link #regions(String...)}. Null resets to the default.
+         *
+         * @param regions region names, or null
+         * @return this builder
+         */
+        public Builder regions(Collection<String> regions) {
+            this.regions = regions == null ? null : List.copyOf(regions);
+            return this;
+        }
+
+        /**
+         * Sets the partition used in role ARNs. Default: the partition of the caller's identity.
+         *
+         * @param partition e.g. {@code aws}, {@code aws-us-gov}, {@code aws-cn}
+         * @return this builder
+         */
+        public Builder partition(String partition) {
+            this.partition = partition;
+            return this;
+        }
+
+        /**
+         * Sends STS, Organizations and every client made by {@link CoveSession#client} to this endpoint
+         * (a local emulator, a VPC endpoint). Default: the SDK's own resolution, including
+         * {@code AWS_ENDPOINT_URL}.
+         *
+         * @param endpoint the endpoint, or null
+         * @return this builder
+         */
+        public Builder endpointOverride(URI endpoint) {
+            this.endpointOverride = endpoint;
+            return this;
+        }
+
+        /**
+         * Forces the progress bar on stderr on or off. Default: on only when stderr is a terminal.
+         *
+         * @param progress whether to draw the progress bar
+         * @return this builder
+         */
+        public Builder progress(boolean progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /**
+         * Checks every setting and builds an immutable Cove.
+         *
+         * @return the Cove
+         * @throws IllegalArgumentException naming the first invalid value
+         */
+        public Cove build() {
+            return new Cove(new CoveConfig(targetIds, ignoreIds, roleName, roleSessionName, policy, policyArns,
+                    externalId, assumingCredentials, assumingRegion, raiseException, threadWorkers, regions,
+                    partition, endpointOverride, progress));
+        }
+    }
+}

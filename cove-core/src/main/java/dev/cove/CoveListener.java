@@ -1,0 +1,20 @@
+package dev.cove;
+
+/**
+ * Receives each target's outcome as soon as it is known, for streaming output and progress.
+ *
+ * <p>Cove serializes the calls, so an implementation needs no locking of its own. An exception thrown
+ * by the listener is logged and contained: it never breaks the run or changes any outcome.
+ *
+ * @param <T> the type of the function's result
+ */
+@FunctionalInterface
+public interface CoveListener<T> {
+
+    /**
+     * Called exactly once per target, when it has finished (returned, thrown, or failed to assume its role).
+     *
+     * @param result the target's outcome
+     */
+    void onResult(CoveResult<T> result);
+}

@@ -1,0 +1,15 @@
+package dev.cove;
+
+/**
+ * One account × region that a run visits, with the account's organization metadata (null when the
+ * organization could not be listed).
+ *
+ * @param id the 12-digit account ID
+ * @param region the region name
+ * @param arn the account's ARN, or null
+ * @param email the account's e-mail, or null
+ * @param name the account's name, or null
+ * @param status the account's status, or null
+ */
+public record CoveTarget(String id, String region, String arn, String email, String name, String status) {
+}

@@ -1,0 +1,55 @@
+package dev.cove.internal;
+
+import java.util.regex.Pattern;
+
+/** Tells the kinds of ID a selection may hold apart: account, organizational unit, or root. */
+public final class Ids {
+
+    /** The kinds of ID a target or ignore list accepts. */
+    public enum Kind { ACCOUNT, OU, ROOT }
+
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern OU = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
+    private static final Pattern ROOT = Pattern.compile("r-[0-9a-z]{4,32}");
+
+    private Ids() {
+    }
+
+    /**
+     * Classifies an ID, or fails naming it.
+     *
+     * @param id the ID to classify
+     * @param option the option it was given in, for the message
+     * @return its kind
+     * @throws IllegalArgumentException when the ID is neither an account, an OU nor a root
+     */
+    public static Kind kindOf(String id, String option) {
+        if (id != null) {
+            if (ACCOUNT.matcher(id).matches()) {
+                return Kind.ACCOUNT;
+            }
+            if (OU.matcher(id).matches()) {
+                return Kind.OU;
+            }
+            if (ROOT.matcher(id).matches()) {
+                return Kind.ROOT;
+            }
+        }
+        throw new IllegalArgumentException(option + ": provided id is neither an AWS account (12 digits), an OU "
+                + "(ou-xxxx-xxxxxxxx) nor a root (r-xxxx): " + quote(id));
+    }
+
+    /**
+     * Returns whether the ID is a 12-digit account ID.
+     *
+     * @param id the ID
+     * @return true for an account ID
+     */
+    public static boolean isAccount(String id) {
+        return id != null && ACCOUNT.matcher(id).matches();
+    }
+
+    static String quote(String value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+}

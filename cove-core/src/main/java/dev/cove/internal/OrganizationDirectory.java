@@ -1,0 +1,138 @@
+package dev.cove.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.Child;
+import software.amazon.awssdk.services.organizations.model.ChildType;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.organizations.model.ListChildrenResponse;
+
+/** Reads the organization: every account with its metadata, and the accounts below an OU or root. */
+final class OrganizationDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrganizationDirectory.class);
+    /** Organizations allows only a few requests per second per account; more in flight only adds throttling. */
+    private static final int MAX_CONCURRENT_LIST_CHILDREN = 8;
+
+    private final OrganizationsClient organizations;
+
+    OrganizationDirectory(OrganizationsClient organizations) {
+        this.organizations = organizations;
+    }
+
+    /**
+     * Lists every account of the organization, following every page.
+     *
+     * @return accounts by ID in listing order, or empty when the caller may not list the organization
+     */
+    Optional<Map<String, OrgAccount>> listAccounts() {
+        try {
+            Map<String, OrgAccount> accounts = new LinkedHashMap<>();
+            for (ListAccountsResponse page : organizations.listAccountsPaginator(r -> { })) {
+                for (Account a : page.accounts()) {
+                    accounts.put(a.id(), new OrgAccount(a.id(), a.arn(), a.email(), a.name(), a.statusAsString()));
+                }
+            }
+            LOG.debug("Organization lists {} accounts", accounts.size());
+            return Optional.of(accounts);
+        } catch (AwsServiceException e) {
+            if (isDenied(e)) {
+                LOG.warn("Cannot list the organization's accounts ({}); running without account metadata",
+                        describe(e));
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the IDs of every account below the given OUs or roots, at any depth. Sibling subtrees are
+     * walked concurrently, one level at a time.
+     *
+     * @param parentIds OU or root IDs
+     * @return account IDs, without duplicates
+     * @throws IllegalArgumentException when the caller may not list the organization's structure
+     */
+    Set<String> accountsUnder(Collection<String> parentIds) {
+        Set<String> accounts = ConcurrentHashMap.newKeySet();
+        List<String> level = new ArrayList<>(parentIds);
+        try (ExecutorService executor = Executors.newFixedThreadPool(MAX_CONCURRENT_LIST_CHILDREN,
+                Thread.ofVirtual().name("cove-discovery-", 0).factory())) {
+            while (!level.isEmpty()) {
+                List<Callable<List<String>>> tasks = new ArrayList<>();
+                for (String parent : level) {
+                    tasks.add(() -> {
+                        accounts.addAll(children(parent, ChildType.ACCOUNT));
+                        return children(parent, ChildType.ORGANIZATIONAL_UNIT);
+                    });
+                }
+                List<String> next = new ArrayList<>();
+                for (Future<List<String>> f : executor.invokeAll(tasks)) {
+                    next.addAll(f.get());
+                }
+                level = next;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while listing the organization's OUs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return accounts;
+    }
+
+    private List<String> children(String parentId, ChildType type) {
+        try {
+            List<String> ids = new ArrayList<>();
+            for (ListChildrenResponse page : organizations.listChildrenPaginator(
+                    r -> r.parentId(parentId).childType(type))) {
+                for (Child child : page.children()) {
+                    ids.add(child.id());
+                }
+            }
+            return ids;
+        } catch (AwsServiceException e) {
+            if (isDenied(e)) {
+                throw new IllegalArgumentException("Cannot list the accounts of " + parentId + " (" + describe(e)
+                        + "): OU lookup needs the organization's management account or a delegated "
+                        + "administrator; target account IDs instead", e);
+            }
+            if ("ParentNotFoundException".equals(e.awsErrorDetails().errorCode())) {
+                throw new IllegalArgumentException("No OU or root " + parentId + " in this organization; "
+                        + "check the ID with 'aws organizations list-roots' or 'list-organizational-units-for-parent'",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    static boolean isDenied(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() == 403 || "AccessDeniedException".equals(code) || "AccessDenied".equals(code)
+                || "AWSOrganizationsNotInUseException".equals(code);
+    }
+
+    static String describe(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? e.getMessage()
+                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+    }
+}

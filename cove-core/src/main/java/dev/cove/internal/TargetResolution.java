@@ -1,0 +1,56 @@
+package dev.cove.internal;
+
+import dev.cove.CoveTarget;
+import java.util.List;
+import software.amazon.awssdk.regions.Region;
+
+/** The dry run: resolves every target of a configuration without assuming any role. */
+public final class TargetResolution {
+
+    private TargetResolution() {
+    }
+
+    /**
+     * Resolves every account × region a run of this configuration would visit.
+     *
+     * @param config the run's settings
+     * @return the targets, sorted by account ID, then by region order
+     */
+    public static List<CoveTarget> resolve(CoveConfig config) {
+        Region region = assumingRegion(config);
+        try (AwsClients clients = AwsClients.open(config, region)) {
+            return new TargetResolver(config, clients, region).resolve().targets();
+        }
+    }
+
+    /**
+     * Returns the region of the STS and Organizations clients: the configured one, else the default chain,
+     * else the first target region.
+     *
+     * @param config the run's settings
+     * @return the region
+     * @throws IllegalArgumentException when no region is set anywhere
+     */
+    static Region assumingRegion(CoveConfig config) {
+        if (config.assumingRegion() != null) {
+            return config.assumingRegion();
+        }
+        RegionChain chain = RegionChain.system();
+        if (config.regions() != null) {
+            return chain.find().orElse(Region.of(config.regions().get(0)));
+        }
+        return chain.require();
+    }
+
+    /**
+     * Resolves the plan of a run with clients the run already owns.
+     *
+     * @param config the run's settings
+     * @param clients the run's clients
+     * @param region the assuming region
+     * @return the plan
+     */
+    static RunPlan plan(CoveConfig config, AwsClients clients, Region region) {
+        return new TargetResolver(config, clients, region).resolve();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.cove.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * Turns a selection (target IDs, ignore IDs, regions) into the accounts and regions of a run, with
+ * botocove's rules: ignores win over targets, the calling account is always ignored, and an explicitly
+ * targeted account must be an ACTIVE member when the organization can be listed.
+ */
+final class TargetResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetResolver.class);
+
+    private final CoveConfig config;
+    private final AwsClients clients;
+    private final Region assumingRegion;
+    private final OrganizationDirectory directory;
+
+    TargetResolver(CoveConfig config, AwsClients clients, Region assumingRegion) {
+        this.config = config;
+        this.clients = clients;
+        this.assumingRegion = assumingRegion;
+        this.directory = new OrganizationDirectory(clients.organizations());
+    }
+
+    /**
+     * Resolves the run's accounts and regions.
+     *
+     * @return the plan
+     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     */
+    RunPlan resolve() {
+        GetCallerIdentityResponse caller = clients.sts().getCallerIdentity();
+        String partition = config.partition() != null ? config.partition() : partitionOf(caller.arn());
+        Optional<Map<String, OrgAccount>> organization = directory.listAccounts();
+        if (config.targetIds() == null && organization.isEmpty()) {
+            throw new IllegalArgumentException("Cannot list the organization's accounts, and no targetIds were "
+                    + "given: run from the management account or a delegated administrator (needs "
+                    + "organizations:ListAccounts), or pass targetIds (CLI: --target-ids)");
+        }
+        Set<String> selected = config.targetIds() == null
+                ? activeIds(organization.get().values())
+                : expand(config.targetIds(), organization, true);
+        Set<String> ignored = expand(config.ignoreIds(), organization, false);
+        ignored.add(caller.account());
+        List<OrgAccount> eligible = new ArrayList<>();
+        for (String id : selected) {
+            if (!ignored.contains(id)) {
+                eligible.add(organization.map(all -> all.get(id)).orElseGet(() -> OrgAccount.withoutMetadata(id)));
+            }
+        }
+        if (eligible.isEmpty()) {
+            throw new IllegalArgumentException("There are no eligible account ids to run against: "
+                    + describeSelection(selected.size(), caller.account()));
+        }
+        eligible.sort(Comparator.comparing(OrgAccount::id));
+        List<String> regions = config.regions() != null ? config.regions() : List.of(assumingRegion.id());
+        LOG.debug("Resolved {} accounts x {} regions (caller {}, partition {})", eligible.size(), regions.size(),
+                caller.account(), partition);
+        return new RunPlan(caller.account(), partition, eligible, regions);
+    }
+
+    private Set<String> expand(List<String> ids, Optional<Map<String, OrgAccount>> organization, boolean targets) {
+        Set<String> accounts = new LinkedHashSet<>();
+        List<String> parents = new ArrayList<>();
+        for (String id : ids) {
+            switch (Ids.kindOf(id, targets ? "targetIds" : "ignoreIds")) {
+                case ACCOUNT -> {
+                    if (targets) {
+                        requireActiveMember(id, organization);
+                    }
+                    accounts.add(id);
+                }
+                case ROOT -> {
+                    if (organization.isPresent()) {
+                        accounts.addAll(activeIds(organization.get().values()));
+                    } else {
+                        parents.add(id);
+                    }
+                }
+                case OU -> parents.add(id);
+            }
+        }
+        if (!parents.isEmpty()) {
+            for (String id : directory.accountsUnder(parents)) {
+                // Below an OU, only ACTIVE accounts run; suspended ones are skipped as botocove does.
+                if (organization.isEmpty() || !targets || isActive(id, organization.get())) {
+                    accounts.add(id);
+                }
+            }
+        }
+        return targets ? accounts : new HashSet<>(accounts);
+    }
+
+    private static void requireActiveMember(String id, Optional<Map<String, OrgAccount>> organization) {
+        if (organization.isEmpty()) {
+            return;
+        }
+        OrgAccount account = organization.get().get(id);
+        if (account == null) {
+            throw new IllegalArgumentException("targetIds: account " + id + " is not a member of this "
+                    + "organization; remove it or check the ID");
+        }
+        if (!account.active()) {
+            throw new IllegalArgumentException("targetIds: account " + id + " is " + account.status()
+                    + ", not ACTIVE; remove it from targetIds");
+        }
+    }
+
+    private static boolean isActive(String id, Map<String, OrgAccount> organization) {
+        OrgAccount account = organization.get(id);
+        return account != null && account.active();
+    }
+
+    private static Set<String> activeIds(Iterable<OrgAccount> accounts) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (OrgAccount a : accounts) {
+            if (a.active()) {
+                ids.add(a.id());
+            }
+        }
+        return ids;
+    }
+
+    private String describeSelection(int selected, String caller) {
+        return selected + " account(s) selected by " + (config.targetIds() == null ? "the organization"
+                : "targetIds " + config.targetIds()) + ", all removed by ignoreIds " + config.ignoreIds()
+                + " or as the calling account " + caller;
+    }
+
+    private static String partitionOf(String callerArn) {
+        String[] parts = callerArn == null ? new String[0] : callerArn.split(":", 3);
+        if (parts.length < 3 || !parts[0].equals("arn") || parts[1].isEmpty()) {
+            throw new IllegalStateException("Cannot read the partition of the caller's ARN " + callerArn
+                    + "; set partition explicitly");
+        }
+        return parts[1];
+    }
+}

@@ -1,0 +1,246 @@
+package dev.cove.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.regions.Region;
+
+/** Checks of user input, each failing with a message that names the option, the value and the rule. */
+public final class Validation {
+
+    /** The most workers a run accepts; beyond it the connection pool alone would exhaust the machine. */
+    public static final int MAX_THREAD_WORKERS = 10_000;
+
+    private static final Pattern ROLE_NAME = Pattern.compile("(?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(?:\\d{12}|aws):policy/[\\w+=,.@/-]+");
+    private static final Pattern PARTITION = Pattern.compile("aws(?:-[a-z]+)*");
+    private static final int MAX_POLICY_CHARS = 2048;
+    private static final int MAX_POLICY_ARNS = 10;
+    private static final Set<String> KNOWN_REGIONS = Region.regions().stream()
+            .filter(r -> !r.isGlobalRegion())
+            .map(Region::id)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private Validation() {
+    }
+
+    /**
+     * Checks a list of account, OU or root IDs and returns an immutable, de-duplicated copy.
+     *
+     * @param option the option name, for messages
+     * @param ids the IDs, or null for "not set"
+     * @param mayBeEmpty whether an empty list is acceptable
+     * @return the checked IDs in their given order, or null when {@code ids} is null
+     */
+    public static List<String> ids(String option, Collection<String> ids, boolean mayBeEmpty) {
+        if (ids == null) {
+            return null;
+        }
+        if (ids.isEmpty() && !mayBeEmpty) {
+            throw new IllegalArgumentException(option + " must not be empty: leave it unset to run in every "
+                    + "ACTIVE account of the organization, or give account IDs, OU IDs or a root ID");
+        }
+        Set<String> checked = new LinkedHashSet<>();
+        for (String id : ids) {
+            String trimmed = id == null ? null : id.trim();
+            Ids.kindOf(trimmed, option);
+            checked.add(trimmed);
+        }
+        return List.copyOf(checked);
+    }
+
+    /**
+     * Checks a list of region names and returns an immutable, de-duplicated copy in the given order.
+     *
+     * @param regions the region names, or null for "not set"
+     * @return the checked regions, or null when {@code regions} is null
+     */
+    public static List<String> regions(Collection<String> regions) {
+        if (regions == null) {
+            return null;
+        }
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("regions must not be empty: leave it unset to use the default "
+                    + "region, or name regions such as us-east-1");
+        }
+        Set<String> checked = new LinkedHashSet<>();
+        for (String region : regions) {
+            checked.add(region(region == null ? null : region.trim(), "regions"));
+        }
+        return List.copyOf(checked);
+    }
+
+    /**
+     * Checks one region name against the regions the AWS SDK knows.
+     *
+     * @param region the region name
+     * @param option the option it was given in
+     * @return the region name
+     */
+    public static String region(String region, String option) {
+        if (region == null || !KNOWN_REGIONS.contains(region)) {
+            throw new IllegalArgumentException(option + ": unknown AWS region " + Ids.quote(region)
+                    + "; use a region name such as us-east-1 or eu-west-2");
+        }
+        return region;
+    }
+
+    /**
+     * Checks an IAM role name (optionally with a path, e.g. {@code admin/Auditor}).
+     *
+     * @param roleName the role name
+     * @return the role name
+     */
+    public static String roleName(String roleName) {
+        if (roleName == null || !ROLE_NAME.matcher(roleName).matches()) {
+            throw new IllegalArgumentException("roleName is not a valid IAM role name: " + Ids.quote(roleName)
+                    + "; it must be 1-64 characters of letters, digits and +=,.@_- (optionally after a path/)");
+        }
+        return roleName;
+    }
+
+    /**
+     * Checks an STS role session name.
+     *
+     * @param sessionName the session name
+     * @return the session name
+     */
+    public static String roleSessionName(String sessionName) {
+        if (sessionName == null || !SESSION_NAME.matcher(sessionName).matches()) {
+            throw new IllegalArgumentException("roleSessionName is not a valid STS role session name: "
+                    + Ids.quote(sessionName) + "; it must be 2-64 characters of letters, digits and +=,.@_-");
+        }
+        return sessionName;
+    }
+
+    /**
+     * Derives the default session name from a role name: its last path segment, padded to STS's minimum.
+     *
+     * @param roleName a valid role name
+     * @return a valid session name
+     */
+    public static String defaultSessionName(String roleName) {
+        String name = roleName.substring(roleName.lastIndexOf('/') + 1);
+        return name.length() < 2 ? name + "-cove" : name;
+    }
+
+    /**
+     * Checks a session policy document: well-formed JSON object of at most 2,048 characters.
+     *
+     * @param policy the policy, or null
+     * @return the policy, or null
+     */
+    public static String policy(String policy) {
+        if (policy == null) {
+            return null;
+        }
+        if (policy.length() > MAX_POLICY_CHARS) {
+            throw new IllegalArgumentException("policy is " + policy.length() + " characters long; STS accepts "
+                    + "session policies of at most " + MAX_POLICY_CHARS + " characters");
+        }
+        String problem = JsonSyntax.problem(policy);
+        if (problem != null || !policy.strip().startsWith("{")) {
+            throw new IllegalArgumentException("policy is not a JSON policy document ("
+                    + (problem != null ? problem : "expected a JSON object") + "): " + abbreviate(policy));
+        }
+        return policy;
+    }
+
+    /**
+     * Checks managed session policy ARNs.
+     *
+     * @param arns the ARNs, or null
+     * @return an immutable, de-duplicated copy, empty when none
+     */
+    public static List<String> policyArns(Collection<String> arns) {
+        if (arns == null) {
+            return List.of();
+        }
+        Set<String> checked = new LinkedHashSet<>();
+        for (String arn : arns) {
+            if (arn == null || !POLICY_ARN.matcher(arn.trim()).matches()) {
+                throw new IllegalArgumentException("policyArns: not an IAM policy ARN: " + Ids.quote(arn)
+                        + "; expected e.g. arn:aws:iam::aws:policy/ReadOnlyAccess");
+            }
+            checked.add(arn.trim());
+        }
+        if (checked.size() > MAX_POLICY_ARNS) {
+            throw new IllegalArgumentException("policyArns has " + checked.size() + " ARNs; STS accepts at most "
+                    + MAX_POLICY_ARNS);
+        }
+        return List.copyOf(new ArrayList<>(checked));
+    }
+
+    /**
+     * Checks an external ID.
+     *
+     * @param externalId the external ID, or null
+     * @return the external ID, or null
+     */
+    public static String externalId(String externalId) {
+        if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
+            // The value itself may be sensitive to some users: report its length, not its text.
+            throw new IllegalArgumentException("externalId is not valid (" + externalId.length() + " characters); "
+                    + "it must be 2-1224 characters of letters, digits and +=,.@:/_-");
+        }
+        return externalId;
+    }
+
+    /**
+     * Checks a partition name.
+     *
+     * @param partition the partition, or null for "from the caller's identity"
+     * @return the partition, or null
+     */
+    public static String partition(String partition) {
+        if (partition != null && !PARTITION.matcher(partition).matches()) {
+            throw new IllegalArgumentException("partition is not an AWS partition: " + Ids.quote(partition)
+                    + "; use aws, aws-cn, aws-us-gov or another aws-* partition");
+        }
+        return partition;
+    }
+
+    /**
+     * Checks the number of workers.
+     *
+     * @param workers the number of targets run at once
+     * @return the number
+     */
+    public static int threadWorkers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("threadWorkers must be at least 1, got " + workers);
+        }
+        if (workers > MAX_THREAD_WORKERS) {
+            throw new IllegalArgumentException("threadWorkers must be at most " + MAX_THREAD_WORKERS + ", got "
+                    + workers);
+        }
+        return workers;
+    }
+
+    /**
+     * Checks an endpoint override.
+     *
+     * @param endpoint the endpoint, or null
+     * @return the endpoint, or null
+     */
+    public static URI endpoint(URI endpoint) {
+        if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
+                || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
+            throw new IllegalArgumentException("endpointOverride must be an http or https URL such as "
+                    + "http://127.0.0.1:5000, got " + Ids.quote(endpoint.toString()));
+        }
+        return endpoint;
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
+}
