@@ -4,6 +4,7 @@ import dev.cove.internal.CoveConfig;
 import dev.cove.internal.CoveRun;
 import dev.cove.internal.TargetResolution;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -151,6 +152,8 @@ public final class Cove {
         private String partition;
         private URI endpointOverride;
         private Boolean progress;
+        private Duration timeout;
+        private int maxFailures = -1;
 
         private Builder() {
         }
@@ -171,6 +174,8 @@ public final class Cove {
             partition = c.partition();
             endpointOverride = c.endpointOverride();
             progress = c.progress();
+            timeout = c.timeout();
+            maxFailures = c.maxFailures();
         }
 
         /**
@@ -387,6 +392,32 @@ public final class Cove {
         }
 
         /**
+         * Limits how long the function may run in one target. When the time is up Cove interrupts the
+         * function and reports the target as an exception ({@link java.util.concurrent.TimeoutException});
+         * a function that ignores interruption is reported when it returns. Default: no limit.
+         *
+         * @param timeout a positive duration, or null for no limit
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how many targets may fail (exception or failed AssumeRole) before Cove stops starting new
+         * ones, like CloudFormation StackSets' failure tolerance. Targets already running finish; the rest
+         * are reported in {@link CoveOutput#skipped()}. Default: no limit.
+         *
+         * @param maxFailures 0 or more; -1 for no limit
+         * @return this builder
+         */
+        public Builder maxFailures(int maxFailures) {
+            this.maxFailures = maxFailures;
+            return this;
+        }
+
+        /**
          * Checks every setting and builds an immutable Cove.
          *
          * @return the Cove
@@ -395,7 +426,7 @@ public final class Cove {
         public Cove build() {
             return new Cove(new CoveConfig(targetIds, ignoreIds, roleName, roleSessionName, policy, policyArns,
                     externalId, assumingCredentials, assumingRegion, raiseException, threadWorkers, regions,
-                    partition, endpointOverride, progress));
+                    partition, endpointOverride, progress, timeout, maxFailures));
         }
     }
 }

@@ -3,24 +3,41 @@ package dev.cove;
 import java.util.List;
 
 /**
- * Every outcome of a run, split the way botocove splits them. Each list is sorted by account ID, then by
- * the order the regions were given, and every target of the run is in exactly one list.
+ * Every outcome of a run, split the way botocove splits them, plus the targets that never started. Each
+ * list is sorted by account ID, then by the order the regions were given, and every target of the run is
+ * in exactly one list.
  *
  * @param results targets where the function returned
- * @param exceptions targets where the role was assumed and the function threw
+ * @param exceptions targets where the role was assumed and the function threw (or timed out)
  * @param failedAssumeRole targets whose role could not be assumed
+ * @param skipped targets that never started because the run stopped early (too many failures, or
+ *     interrupted); each one's exception is a {@link java.util.concurrent.CancellationException} saying why
  * @param <T> the type of the function's result
  */
 public record CoveOutput<T>(
         List<CoveResult<T>> results,
         List<CoveResult<T>> exceptions,
-        List<CoveResult<T>> failedAssumeRole) {
+        List<CoveResult<T>> failedAssumeRole,
+        List<CoveResult<T>> skipped) {
 
     /** Copies the lists so the record stays immutable. */
     public CoveOutput {
         results = List.copyOf(results);
         exceptions = List.copyOf(exceptions);
         failedAssumeRole = List.copyOf(failedAssumeRole);
+        skipped = List.copyOf(skipped);
+    }
+
+    /**
+     * Creates an output of a run that skipped no target.
+     *
+     * @param results targets where the function returned
+     * @param exceptions targets where the function threw
+     * @param failedAssumeRole targets whose role could not be assumed
+     */
+    public CoveOutput(List<CoveResult<T>> results, List<CoveResult<T>> exceptions,
+            List<CoveResult<T>> failedAssumeRole) {
+        this(results, exceptions, failedAssumeRole, List.of());
     }
 
     /**
@@ -29,15 +46,15 @@ public record CoveOutput<T>(
      * @return the size of all lists together
      */
     public int size() {
-        return results.size() + exceptions.size() + failedAssumeRole.size();
+        return results.size() + exceptions.size() + failedAssumeRole.size() + skipped.size();
     }
 
     /**
      * Returns whether every target's function returned.
      *
-     * @return true when there are no exceptions and no failed role assumptions
+     * @return true when there are no exceptions, no failed role assumptions and no skipped targets
      */
     public boolean allSucceeded() {
-        return exceptions.isEmpty() && failedAssumeRole.isEmpty();
+        return exceptions.isEmpty() && failedAssumeRole.isEmpty() && skipped.isEmpty();
     }
 }

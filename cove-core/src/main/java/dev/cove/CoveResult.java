@@ -46,4 +46,13 @@ public record CoveResult<T>(SessionInformation info, T result, Throwable excepti
     public boolean succeeded() {
         return exception == null && info.assumeRoleSuccess();
     }
+
+    /**
+     * Returns whether the target never started because the run stopped early.
+     *
+     * @return true for a skipped target
+     */
+    public boolean skipped() {
+        return exception instanceof java.util.concurrent.CancellationException && !info.assumeRoleSuccess();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cove.internal;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.regions.Region;
  * @param partition the partition for role ARNs, or null for the caller's
  * @param endpointOverride an endpoint for every AWS call, or null
  * @param progress whether to draw a progress bar; null to draw one only when stderr is a terminal
+ * @param timeout the longest the function may run in one target, or null for no limit
+ * @param maxFailures how many targets may fail before no new target starts; -1 for no limit
  */
 public record CoveConfig(
         List<String> targetIds,
@@ -40,7 +43,9 @@ public record CoveConfig(
         List<String> regions,
         String partition,
         URI endpointOverride,
-        Boolean progress) {
+        Boolean progress,
+        Duration timeout,
+        int maxFailures) {
 
     /** The role botocove and AWS Organizations use by default. */
     public static final String DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
@@ -65,5 +70,17 @@ public record CoveConfig(
         regions = Validation.regions(regions);
         partition = Validation.partition(partition);
         endpointOverride = Validation.endpoint(endpointOverride);
+        timeout = Validation.timeout(timeout);
+        Validation.maxFailures(maxFailures);
+    }
+
+    /**
+     * Returns whether failures beyond {@code count} stop the run from starting targets.
+     *
+     * @param count failures so far
+     * @return true when {@code count} exceeds the tolerance
+     */
+    public boolean tooManyFailures(int count) {
+        return maxFailures >= 0 && count > maxFailures;
     }
 }

@@ -7,24 +7,24 @@ import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.SessionInformation;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
-import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 
 /**
  * One run: resolves the targets, then runs the function in each on virtual threads, at most
  * {@code threadWorkers} at a time, account by account so that each account's role is assumed once and
- * dropped as soon as its last region is done.
+ * dropped as soon as its last region is done. Every target ends in exactly one list of the output.
  *
  * @param <T> the result type
  */
@@ -37,10 +37,16 @@ public final class CoveRun<T> {
     private final CoveFunction<T> fn;
     private final AwsClients clients;
     private final RunPlan plan;
+    private final AssumeRoleRequests requests;
     private final ResultSink<T> sink;
+    private final TargetTimer timer;
     private final Semaphore permits;
     private final Set<FutureTask<?>> running = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Throwable> stopCause = new AtomicReference<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    /** Why no new target starts any more; null while the run goes on. */
+    private final AtomicReference<String> stopReason = new AtomicReference<>();
+    /** What {@code run} throws instead of returning: raiseException's failure, or a fatal Error. */
+    private final AtomicReference<Throwable> thrown = new AtomicReference<>();
 
     private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, AwsClients clients,
             RunPlan plan) {
@@ -48,9 +54,11 @@ public final class CoveRun<T> {
         this.fn = fn;
         this.clients = clients;
         this.plan = plan;
+        this.requests = new AssumeRoleRequests(config, plan.partition());
         ProgressBar progress = ProgressBar.enabled(config.progress()) ? new ProgressBar(System.err, plan.size())
                 : null;
         this.sink = new ResultSink<>(plan.size(), listener, progress);
+        this.timer = config.timeout() == null ? null : new TargetTimer(config.timeout());
         this.permits = new Semaphore(config.threadWorkers());
     }
 
@@ -74,43 +82,45 @@ public final class CoveRun<T> {
     private CoveOutput<T> execute() {
         LOG.info("Running in {} accounts x {} regions with {} workers", plan.accounts().size(),
                 plan.regions().size(), config.threadWorkers());
-        boolean interrupted = false;
+        boolean interrupted;
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("cove-target-", 0).factory())) {
             interrupted = schedule(executor);
             interrupted |= awaitRunning();
         } finally {
             sink.finish();
+            if (timer != null) {
+                timer.close();
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable cause = stopCause.get();
+        Throwable cause = thrown.get();
         if (cause instanceof Error error) {
             throw error;
         }
         if (cause instanceof RuntimeException exception) {
             throw exception;
         }
-        return sink.output();
+        return sink.output(this::skipped);
     }
 
     /** Starts every target, account-major; returns true when the calling thread was interrupted. */
     private boolean schedule(ExecutorService executor) {
         int position = 0;
         for (OrgAccount account : plan.accounts()) {
-            AccountRole role = new AccountRole(clients.sts(), assumeRoleRequest(account.id()), plan.regions().size());
-            for (int r = 0; r < plan.regions().size(); r++) {
+            AccountRole role = new AccountRole(clients.sts(), requests.forAccount(account.id()),
+                    plan.regions().size());
+            for (String region : plan.regions()) {
                 int at = position++;
-                String region = plan.regions().get(r);
                 try {
                     permits.acquire();
                 } catch (InterruptedException e) {
-                    LOG.warn("Interrupted: no new targets start; cancelling the running ones");
-                    cancelRunning();
+                    stop("the run was interrupted", true);
                     return true;
                 }
-                if (stopCause.get() != null) {
+                if (stopReason.get() != null) {
                     permits.release();
                     return false;
                 }
@@ -136,11 +146,10 @@ public final class CoveRun<T> {
             permits.acquire(workers);
             return false;
         } catch (InterruptedException e) {
-            LOG.warn("Interrupted: cancelling the running targets");
-            cancelRunning();
+            stop("the run was interrupted", true);
             try {
                 if (!permits.tryAcquire(workers, CANCEL_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.warn("{} targets did not stop within {} s of being cancelled", running.size(),
+                    LOG.warn("{} targets did not stop within {} s of being interrupted", running.size(),
                             CANCEL_GRACE_SECONDS);
                 }
             } catch (InterruptedException again) {
@@ -151,76 +160,83 @@ public final class CoveRun<T> {
     }
 
     private void runTarget(int position, OrgAccount account, String region, AccountRole role) {
-        SessionInformation info = sessionInformation(account, region);
-        CoveResult<T> outcome;
+        SessionInformation info = sessionInformation(account, region, false);
         try {
             AwsCredentialsProvider credentials;
             try {
                 credentials = role.credentials();
             } catch (RuntimeException e) {
-                outcome = new CoveResult<>(info, null, e);
                 LOG.debug("Could not assume {} in {}: {}", config.roleName(), account.id(), e.toString());
-                record(position, outcome);
+                record(position, new CoveResult<>(info, null, e));
                 return;
             }
             info = info.withAssumeRoleSuccess(true);
-            try (DefaultCoveSession session = new DefaultCoveSession(info, credentials, Region.of(region),
-                    config.endpointOverride(), clients.httpClient())) {
-                outcome = new CoveResult<>(info, fn.apply(session), null);
-            } catch (Exception | AssertionError | LinkageError e) {
-                outcome = new CoveResult<>(info, null, e);
-            } catch (Error fatal) {
-                stop(fatal);
-                throw fatal;
-            }
-            record(position, outcome);
+            record(position, invoke(info, credentials, region));
         } finally {
             role.release();
         }
     }
 
+    private CoveResult<T> invoke(SessionInformation info, AwsCredentialsProvider credentials, String region) {
+        TargetTimer.Deadline deadline = timer == null ? null : timer.start(Thread.currentThread());
+        T value = null;
+        Throwable failure = null;
+        try (DefaultCoveSession session = new DefaultCoveSession(info, credentials, Region.of(region),
+                config.endpointOverride(), clients.httpClient())) {
+            value = fn.apply(session);
+        } catch (Exception | AssertionError | LinkageError e) {
+            failure = e;
+        } catch (Error fatal) {
+            // VirtualMachineError and the like: the JVM is in trouble, so the run must not go on as if not.
+            if (thrown.compareAndSet(null, fatal)) {
+                stop("a fatal error occurred: " + fatal, true);
+            }
+            throw fatal;
+        }
+        if (deadline != null && deadline.finish()) {
+            return new CoveResult<>(info, null, deadline.timeoutException(failure));
+        }
+        return failure == null ? new CoveResult<>(info, value, null) : new CoveResult<>(info, null, failure);
+    }
+
     private void record(int position, CoveResult<T> outcome) {
         sink.accept(position, outcome);
-        if (config.raiseException() && !outcome.succeeded()) {
-            stop(new CoveExecutionException(outcome.info(), outcome.exception()));
+        if (outcome.succeeded()) {
+            return;
+        }
+        int failed = failures.incrementAndGet();
+        if (config.raiseException()) {
+            if (thrown.compareAndSet(null, new CoveExecutionException(outcome.info(), outcome.exception()))) {
+                stop("raiseException: account " + outcome.id() + " region " + outcome.region() + " failed", true);
+            }
+        } else if (config.tooManyFailures(failed)) {
+            stop(failed + " targets failed, more than maxFailures " + config.maxFailures(), false);
         }
     }
 
-    /** Ends the run early: no target starts after this, and running ones are interrupted. */
-    private void stop(Throwable cause) {
-        if (stopCause.compareAndSet(null, cause)) {
-            LOG.debug("Stopping the run: {}", cause.toString());
-            cancelRunning();
+    /** No target starts after this; with {@code cancel}, running ones are interrupted too. */
+    private void stop(String reason, boolean cancel) {
+        if (stopReason.compareAndSet(null, reason)) {
+            LOG.warn("Stopping the run: {}; no new targets start", reason);
+        }
+        if (cancel) {
+            for (FutureTask<?> task : running) {
+                task.cancel(true);
+            }
         }
     }
 
-    private void cancelRunning() {
-        for (FutureTask<?> task : running) {
-            task.cancel(true);
-        }
+    private CoveResult<T> skipped(int position) {
+        OrgAccount account = plan.accounts().get(position / plan.regions().size());
+        String region = plan.regions().get(position % plan.regions().size());
+        String reason = stopReason.get();
+        return new CoveResult<>(sessionInformation(account, region, false), null,
+                new CancellationException("not started: " + (reason == null ? "the run ended early" : reason)));
     }
 
-    private SessionInformation sessionInformation(OrgAccount account, String region) {
+    private SessionInformation sessionInformation(OrgAccount account, String region, boolean assumed) {
         return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
                 account.status(), config.roleName(), config.roleSessionName(), config.policy(),
-                config.policyArns(), config.externalId(), region, plan.partition(), false);
-    }
-
-    private AssumeRoleRequest assumeRoleRequest(String accountId) {
-        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
-                .roleArn("arn:" + plan.partition() + ":iam::" + accountId + ":role/" + config.roleName())
-                .roleSessionName(config.roleSessionName());
-        if (config.policy() != null) {
-            request.policy(config.policy());
-        }
-        if (!config.policyArns().isEmpty()) {
-            request.policyArns(config.policyArns().stream()
-                    .map(arn -> PolicyDescriptorType.builder().arn(arn).build())
-                    .toList());
-        }
-        if (config.externalId() != null) {
-            request.externalId(config.externalId());
-        }
-        return request.build();
+                config.policyArns(), config.externalId(), region, plan.partition(), assumed);
     }
 }

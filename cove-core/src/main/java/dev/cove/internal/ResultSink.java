@@ -6,6 +6,7 @@ import dev.cove.CoveResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,16 +62,22 @@ final class ResultSink<T> {
         }
     }
 
-    CoveOutput<T> output() {
+    /**
+     * Returns every outcome, split by kind; positions that never reported become skipped targets.
+     *
+     * @param skipped makes the skipped outcome of a position
+     * @return the output
+     */
+    CoveOutput<T> output(IntFunction<CoveResult<T>> skipped) {
         List<CoveResult<T>> results = new ArrayList<>();
         List<CoveResult<T>> exceptions = new ArrayList<>();
         List<CoveResult<T>> failedAssumeRole = new ArrayList<>();
+        List<CoveResult<T>> notStarted = new ArrayList<>();
         for (int i = 0; i < outcomes.length(); i++) {
             CoveResult<T> outcome = outcomes.get(i);
             if (outcome == null) {
-                continue;
-            }
-            if (!outcome.assumeRoleSuccess()) {
+                notStarted.add(skipped.apply(i));
+            } else if (!outcome.assumeRoleSuccess()) {
                 failedAssumeRole.add(outcome);
             } else if (outcome.exception() != null) {
                 exceptions.add(outcome);
@@ -78,6 +85,6 @@ final class ResultSink<T> {
                 results.add(outcome);
             }
         }
-        return new CoveOutput<>(results, exceptions, failedAssumeRole);
+        return new CoveOutput<>(results, exceptions, failedAssumeRole, notStarted);
     }
 }

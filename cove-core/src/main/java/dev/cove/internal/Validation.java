@@ -1,6 +1,7 @@
 package dev.cove.internal;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -237,6 +238,33 @@ public final class Validation {
                     + "http://127.0.0.1:5000, got " + Ids.quote(endpoint.toString()));
         }
         return endpoint;
+    }
+
+    /**
+     * Checks a per-target timeout.
+     *
+     * @param timeout the timeout, or null for none
+     * @return the timeout, or null
+     */
+    public static Duration timeout(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        return timeout;
+    }
+
+    /**
+     * Checks a failure tolerance.
+     *
+     * @param maxFailures 0 or more, or -1 for no limit
+     * @return the tolerance
+     */
+    public static int maxFailures(int maxFailures) {
+        if (maxFailures < -1) {
+            throw new IllegalArgumentException("maxFailures must be 0 or more (or -1 for no limit), got "
+                    + maxFailures);
+        }
+        return maxFailures;
     }
 
     private static String abbreviate(String text) {

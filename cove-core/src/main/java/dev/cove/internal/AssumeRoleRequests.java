@@ -1,0 +1,45 @@
+package dev.cove.internal;
+
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
+
+/**
+ * Builds each account's {@code sts:AssumeRole} request: the role ARN in the run's partition, and the
+ * session name, policy, policy ARNs and external ID only when they are set.
+ */
+final class AssumeRoleRequests {
+
+    private final CoveConfig config;
+    private final String partition;
+    private final AssumeRoleRequest template;
+
+    AssumeRoleRequests(CoveConfig config, String partition) {
+        this.config = config;
+        this.partition = partition;
+        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleSessionName(config.roleSessionName());
+        if (config.policy() != null) {
+            request.policy(config.policy());
+        }
+        if (!config.policyArns().isEmpty()) {
+            request.policyArns(config.policyArns().stream()
+                    .map(arn -> PolicyDescriptorType.builder().arn(arn).build())
+                    .toList());
+        }
+        if (config.externalId() != null) {
+            request.externalId(config.externalId());
+        }
+        this.template = request.build();
+    }
+
+    /**
+     * Returns the request that assumes the run's role in an account.
+     *
+     * @param accountId the account
+     * @return the request
+     */
+    AssumeRoleRequest forAccount(String accountId) {
+        return template.toBuilder()
+                .roleArn("arn:" + partition + ":iam::" + accountId + ":role/" + config.roleName())
+                .build();
+    }
+}
