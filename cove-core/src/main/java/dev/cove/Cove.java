@@ -154,6 +154,7 @@ public final class Cove {
         private Boolean progress;
         private Duration timeout;
         private int maxFailures = -1;
+        private Duration apiCallAttemptTimeout = CoveConfig.DEFAULT_API_CALL_ATTEMPT_TIMEOUT;
 
         private Builder() {
         }
@@ -176,6 +177,7 @@ public final class Cove {
             progress = c.progress();
             timeout = c.timeout();
             maxFailures = c.maxFailures();
+            apiCallAttemptTimeout = c.apiCallAttemptTimeout();
         }
 
         /**
@@ -418,6 +420,19 @@ public final class Cove {
         }
 
         /**
+         * Limits how long one attempt of Cove's own STS and Organizations calls may take before it is
+         * abandoned and retried, so that a hanging endpoint cannot stall a run. A call, with its retries,
+         * takes at most four times this. Default 30 seconds.
+         *
+         * @param apiCallAttemptTimeout a positive duration
+         * @return this builder
+         */
+        public Builder apiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
+            this.apiCallAttemptTimeout = apiCallAttemptTimeout;
+            return this;
+        }
+
+        /**
          * Checks every setting and builds an immutable Cove.
          *
          * @return the Cove
@@ -426,7 +441,7 @@ public final class Cove {
         public Cove build() {
             return new Cove(new CoveConfig(targetIds, ignoreIds, roleName, roleSessionName, policy, policyArns,
                     externalId, assumingCredentials, assumingRegion, raiseException, threadWorkers, regions,
-                    partition, endpointOverride, progress, timeout, maxFailures));
+                    partition, endpointOverride, progress, timeout, maxFailures, apiCallAttemptTimeout));
         }
     }
 }

@@ -24,8 +24,8 @@ public final class AwsClients implements AutoCloseable {
     static final int MAX_ATTEMPTS = 10;
     /** Extra connections beyond one per worker, for discovery running beside the targets. */
     private static final int SPARE_CONNECTIONS = 32;
-    private static final Duration API_CALL_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    /** A call with its retries may take this many times the attempt timeout. */
+    private static final int CALL_TIMEOUT_FACTOR = 4;
 
     private final CoveConfig config;
     private final Region region;
@@ -41,6 +41,7 @@ public final class AwsClients implements AutoCloseable {
                 .maxConnections(config.threadWorkers() + SPARE_CONNECTIONS)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
+                .connectionAcquisitionTimeout(Duration.ofSeconds(60))
                 .build();
         this.ownedCredentials = config.assumingCredentials() == null ? DefaultCredentialsProvider.builder().build()
                 : null;
@@ -67,8 +68,8 @@ public final class AwsClients implements AutoCloseable {
                 .httpClient(httpClient)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(retryStrategy())
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(config.apiCallAttemptTimeout().multipliedBy(CALL_TIMEOUT_FACTOR))
+                        .apiCallAttemptTimeout(config.apiCallAttemptTimeout())
                         .build());
         if (config.endpointOverride() != null) {
             builder.endpointOverride(config.endpointOverride());

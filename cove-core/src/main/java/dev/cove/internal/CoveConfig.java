@@ -27,6 +27,7 @@ import software.amazon.awssdk.regions.Region;
  * @param progress whether to draw a progress bar; null to draw one only when stderr is a terminal
  * @param timeout the longest the function may run in one target, or null for no limit
  * @param maxFailures how many targets may fail before no new target starts; -1 for no limit
+ * @param apiCallAttemptTimeout the longest one attempt of Cove's own AWS calls may take
  */
 public record CoveConfig(
         List<String> targetIds,
@@ -45,13 +46,17 @@ public record CoveConfig(
         URI endpointOverride,
         Boolean progress,
         Duration timeout,
-        int maxFailures) {
+        int maxFailures,
+        Duration apiCallAttemptTimeout) {
 
     /** The role botocove and AWS Organizations use by default. */
     public static final String DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
 
     /** botocove's default number of workers. */
     public static final int DEFAULT_THREAD_WORKERS = 20;
+
+    /** How long one attempt of Cove's own AWS calls may take by default. */
+    public static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
     /** Validates every value, naming the first bad one. */
     public CoveConfig {
@@ -72,6 +77,9 @@ public record CoveConfig(
         endpointOverride = Validation.endpoint(endpointOverride);
         timeout = Validation.timeout(timeout);
         Validation.maxFailures(maxFailures);
+        if (apiCallAttemptTimeout == null || apiCallAttemptTimeout.isNegative() || apiCallAttemptTimeout.isZero()) {
+            throw new IllegalArgumentException("apiCallAttemptTimeout must be positive, got " + apiCallAttemptTimeout);
+        }
     }
 
     /**
