@@ -1,0 +1,92 @@
+package dev.cove;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cove.testkit.Moto;
+import dev.cove.testkit.MotoServer;
+import dev.cove.testkit.OrgAccount;
+import dev.cove.testkit.OrgFixture;
+import dev.cove.testkit.OrgUnit;
+import dev.cove.testkit.OrganizationBuilder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+/** A 1,500-account organization in OUs nested 3 deep, built once for the class in its own moto. */
+class CoveLargeOrganizationTest {
+
+    private static final int ACCOUNTS = 1500;
+
+    private static MotoServer moto;
+    private static OrgFixture org;
+
+    @BeforeAll
+    static void buildOrganization() {
+        moto = MotoServer.start();
+        long started = System.nanoTime();
+        org = OrganizationBuilder.large(moto.endpoint(), ACCOUNTS, 3);
+        System.out.printf("built %d accounts in %.1f s%n", org.memberIds().size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    private Cove.Builder cove() {
+        return Cove.builder()
+                .assumingCredentials(Moto.credentials())
+                .assumingRegion(Region.US_EAST_1)
+                .endpointOverride(moto.endpoint())
+                .threadWorkers(50)
+                .progress(false);
+    }
+
+    private static List<String> sortedIds(List<OrgAccount> accounts) {
+        return accounts.stream().map(OrgAccount::id).sorted().toList();
+    }
+
+    @Test
+    void run_withDefaultsInThreeRegions_visitsEveryAccountInEveryRegionOnce() {
+        CoveOutput<String> out = cove().regions("us-east-1", "eu-west-1", "ap-northeast-1").build()
+                .run(session -> session.accountId() + "/" + session.region().id());
+
+        assertThat(out.exceptions()).isEmpty();
+        assertThat(out.failedAssumeRole()).isEmpty();
+        assertThat(out.results()).hasSize(ACCOUNTS * 3);
+        assertThat(out.results().stream().map(CoveResult::result).collect(Collectors.toSet())).hasSize(ACCOUNTS * 3);
+        assertThat(out.results().stream().map(CoveResult::id).distinct().toList())
+                .containsExactlyElementsOf(org.memberIds().stream().sorted().toList());
+    }
+
+    @Test
+    void targets_whenTargetIsNestedOu_listsEveryAccountBelowIt() {
+        OrgUnit second = org.units().stream().filter(u -> u.depth() == 2)
+                .min(Comparator.comparing(OrgUnit::path)).orElseThrow();
+
+        List<CoveTarget> targets = cove().targetIds(second.id()).build().targets();
+
+        assertThat(targets.stream().map(CoveTarget::id).toList())
+                .containsExactlyElementsOf(sortedIds(org.accountsUnder(second.path())));
+        assertThat(targets).isNotEmpty().allSatisfy(t -> assertThat(t.name()).startsWith("acct-"));
+    }
+
+    @Test
+    void targets_whenIgnoringTopLevelOu_keepsEveryOtherAccount() {
+        OrgUnit first = org.units().stream().filter(u -> u.depth() == 1)
+                .min(Comparator.comparing(OrgUnit::path)).orElseThrow();
+        Set<String> ignored = Set.copyOf(sortedIds(org.accountsUnder(first.path())));
+
+        List<CoveTarget> targets = cove().ignoreIds(first.id()).build().targets();
+
+        assertThat(targets).hasSize(ACCOUNTS - ignored.size())
+                .noneSatisfy(t -> assertThat(ignored).contains(t.id()));
+    }
+}
