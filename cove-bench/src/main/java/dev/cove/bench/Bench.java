@@ -1,0 +1,124 @@
+package dev.cove.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark harness: for each backend, runs Cove over every configuration of the matrix in a fresh
+ * child JVM, measures it, and writes {@code benchmarks.md} and {@code benchmarks.csv}.
+ */
+public final class Bench {
+
+    private static final long RUN_TIMEOUT_SECONDS = 900;
+
+    private final BenchOptions options;
+    private final String command;
+
+    private Bench(BenchOptions options, String command) {
+        this.options = options;
+        this.command = command;
+    }
+
+    /**
+     * Runs the benchmark; see {@link BenchOptions#USAGE}.
+     *
+     * @param args the options
+     * @throws Exception when a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                System.out.print(BenchOptions.USAGE);
+                return;
+            }
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new Bench(options, ("./bench.sh " + String.join(" ", args)).trim()).run();
+    }
+
+    private void run() throws Exception {
+        Path work = Path.of("cove-bench", "target", "bench");
+        Files.createDirectories(work);
+        ChildJvm child = new ChildJvm(options.jvmFlags(), work, RUN_TIMEOUT_SECONDS);
+        Report report = new Report(options.out());
+        List<BenchResult> profiled = new ArrayList<>();
+        for (String backendName : options.backends()) {
+            double loadBefore = waitForQuiet();
+            List<BenchResult> results = new ArrayList<>();
+            String description;
+            try (Backend backend = open(backendName)) {
+                for (BenchCase benchCase : options.cases(backendName)) {
+                    BenchResult result = runOne(backend, benchCase, child);
+                    results.add(result);
+                    if (options.profile()) {
+                        profiled.add(result);
+                    }
+                }
+                description = backend.describe();
+            }
+            report.write(backendName, results, new Report.RunContext(command, Machine.current(), loadBefore,
+                    Machine.load(), description, options.jvmFlags()));
+            System.out.println("Wrote " + backendName + " results to " + options.out().resolve("benchmarks.md"));
+        }
+        if (!profiled.isEmpty()) {
+            new ProfileReport(options.out().resolve("benchmarks.md")).write(profiled);
+        }
+    }
+
+    private BenchResult runOne(Backend backend, BenchCase benchCase, ChildJvm child) throws Exception {
+        System.out.printf(Locale.ROOT, "%-24s preparing...%n", benchCase.name());
+        Backend.Connection connection = backend.prepare(benchCase.accounts(),
+                Duration.ofMillis(benchCase.latencyMillis()));
+        List<String> args = List.of(
+                "endpoint=" + connection.endpoint(),
+                "accessKeyId=" + connection.accessKeyId(),
+                "secretAccessKey=" + connection.secretAccessKey(),
+                "accounts=" + benchCase.accounts(),
+                "regions=" + benchCase.regions(),
+                "workers=" + benchCase.workers());
+        ChildJvm.Measurement m = child.run(benchCase.name(), args, options.profile());
+        BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), backend.requests(),
+                m.profile());
+        System.out.printf(Locale.ROOT, "%-24s wall %6.2f s  ideal %6.2f s  efficiency %.2f  requests %d  "
+                        + "RSS %.0f MB  CPU %.3f ms/target  %s%n",
+                benchCase.name(), result.wallSeconds(), result.idealSeconds(), result.efficiency(),
+                result.requests().totalRequests(), result.process().peakRssBytes() / 1048576.0,
+                result.cpuMillisPerTarget(), result.correct() ? "ok" : "WRONG: " + m.reported());
+        return result;
+    }
+
+    private Backend open(String name) {
+        return switch (name) {
+            case "stub" -> new StubBackend();
+            case "moto" -> new MotoBackend();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Waits until the machine is quiet enough, up to a point; returns the load it starts at. */
+    private double waitForQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + options.loadWaitSeconds() * 1_000_000_000L;
+        double load = Machine.load();
+        while (load >= options.maxLoad() && System.nanoTime() < deadline) {
+            System.out.printf(Locale.ROOT, "Load average %.2f >= %.2f: waiting for a quieter machine...%n", load,
+                    options.maxLoad());
+            Thread.sleep(15_000);
+            load = Machine.load();
+        }
+        if (load >= options.maxLoad()) {
+            System.out.printf(Locale.ROOT, "Load average still %.2f: running anyway (recorded in the report)%n",
+                    load);
+        }
+        return load;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cove.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The harness's command-line options.
+ *
+ * @param quick whether to run the small matrix
+ * @param backends the backends to run, in order
+ * @param accounts the stub's account counts, or null for the matrix's
+ * @param regions the stub's region counts, or null for the matrix's
+ * @param workers the stub's worker counts, or null for the matrix's
+ * @param latencyMillis latency per request
+ * @param profile whether to record and summarize a JFR profile of every run
+ * @param out where {@code benchmarks.md} and {@code benchmarks.csv} go
+ * @param jvmFlags the child JVM's flags
+ * @param maxLoad the load average to wait for before running
+ * @param loadWaitSeconds how long to wait for it
+ */
+public record BenchOptions(boolean quick, List<String> backends, List<Integer> accounts, List<Integer> regions,
+        List<Integer> workers, int latencyMillis, boolean profile, Path out, List<String> jvmFlags, double maxLoad,
+        int loadWaitSeconds) {
+
+    /**
+     * The child JVM's default flags: a heap bounded well below the RSS target, with the serial collector,
+     * which on two processors costs the least CPU and memory for a heap this small.
+     */
+    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    /** The usage text. */
+    public static final String USAGE = """
+            Usage: ./bench.sh [options]
+              --quick               a small matrix (about a minute): stub 500x1@20, 500x3@200, 1500x3@1000;
+                                    moto 500x1@20; results go to cove-bench/target/bench unless --out is given
+              --backend B           stub, moto or all (default all)
+              --accounts N,N        stub account counts (default 500,1500,5000)
+              --regions N,N         stub region counts (default 1,3)
+              --workers N,N         stub threadWorkers (default 20,200,1000)
+              --latency-ms N        latency added to every request (default 50)
+              --jfr                 record a JFR profile of each run and list its top frames in the report
+              --out DIR             where benchmarks.md and benchmarks.csv go (default docs)
+              --jvm-flags "F ..."   flags of the child JVM (default "-Xms64m -Xmx256m -XX:+UseSerialGC")
+              --max-load X          wait until the 1-minute load average is below X (default 0.7)
+              --load-wait S         wait at most S seconds for it, then run anyway (default 300)
+            """;
+
+    /**
+     * Parses the options.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws IllegalArgumentException naming a bad option
+     */
+    public static BenchOptions parse(String[] args) {
+        boolean quick = false;
+        String backend = "all";
+        List<Integer> accounts = null;
+        List<Integer> regions = null;
+        List<Integer> workers = null;
+        int latency = 50;
+        boolean profile = false;
+        Path out = null;
+        List<String> flags = DEFAULT_JVM_FLAGS;
+        double maxLoad = 0.7;
+        int loadWait = 300;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--quick" -> quick = true;
+                case "--jfr" -> profile = true;
+                case "--backend" -> backend = value(args, ++i, arg);
+                case "--accounts" -> accounts = numbers(value(args, ++i, arg), arg);
+                case "--regions" -> regions = numbers(value(args, ++i, arg), arg);
+                case "--workers" -> workers = numbers(value(args, ++i, arg), arg);
+                case "--latency-ms" -> latency = nonNegative(value(args, ++i, arg), arg);
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--jvm-flags" -> flags = Arrays.asList(value(args, ++i, arg).trim().split("\\s+"));
+                case "--max-load" -> maxLoad = Double.parseDouble(value(args, ++i, arg));
+                case "--load-wait" -> loadWait = numbers(value(args, ++i, arg), arg).get(0);
+                default -> throw new IllegalArgumentException("Unknown option " + arg);
+            }
+        }
+        List<String> backends = switch (backend) {
+            case "all" -> List.of("stub", "moto");
+            case "stub", "moto" -> List.of(backend);
+            default -> throw new IllegalArgumentException("--backend must be stub, moto or all, not " + backend);
+        };
+        if (out == null) {
+            out = quick ? Path.of("cove-bench", "target", "bench") : Path.of("docs");
+        }
+        return new BenchOptions(quick, backends, accounts, regions, workers, latency, profile, out, List.copyOf(flags),
+                maxLoad, loadWait);
+    }
+
+    /**
+     * Returns the runs of one backend.
+     *
+     * @param backend {@code stub} or {@code moto}
+     * @return the configurations, in the order they run
+     */
+    public List<BenchCase> cases(String backend) {
+        List<BenchCase> cases = new ArrayList<>();
+        if (backend.equals("moto")) {
+            cases.add(new BenchCase("moto", 500, 1, 20, latencyMillis));
+            if (!quick) {
+                cases.add(new BenchCase("moto", 1500, 1, 20, latencyMillis));
+            }
+            return cases;
+        }
+        if (quick && accounts == null && regions == null && workers == null) {
+            cases.add(new BenchCase("stub", 500, 1, 20, latencyMillis));
+            cases.add(new BenchCase("stub", 500, 3, 200, latencyMillis));
+            cases.add(new BenchCase("stub", 1500, 3, 1000, latencyMillis));
+            return cases;
+        }
+        for (int a : accounts != null ? accounts : List.of(500, 1500, 5000)) {
+            for (int r : regions != null ? regions : List.of(1, 3)) {
+                for (int w : workers != null ? workers : List.of(20, 200, 1000)) {
+                    cases.add(new BenchCase("stub", a, r, w, latencyMillis));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int nonNegative(String text, String option) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " takes a whole number of at least 0, not " + text);
+    }
+
+    private static List<Integer> numbers(String text, String option) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                int n = Integer.parseInt(part.trim());
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                values.add(n);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " takes positive whole numbers, not " + text);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.cove.bench;
+
+import dev.cove.bench.stub.RequestLog;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything measured of one run, and what follows from it.
+ *
+ * @param benchCase the configuration
+ * @param reported what the runner reported (see {@code BenchRunner})
+ * @param process what {@code /proc} said of the child JVM
+ * @param requests what the backend served
+ * @param profile the run's JFR recording, or null
+ */
+public record BenchResult(BenchCase benchCase, Map<String, String> reported, ProcStats process,
+        RequestLog.Snapshot requests, Path profile) {
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    /**
+     * Returns the wall time of {@code Cove.run}.
+     *
+     * @return seconds
+     */
+    public double wallSeconds() {
+        return number("wallSeconds");
+    }
+
+    /**
+     * Returns the latency-bound ideal: every request's latency spread over the workers.
+     *
+     * @return requests × latency ÷ workers, in seconds
+     */
+    public double idealSeconds() {
+        return requests.totalRequests() * latency() / benchCase.workers();
+    }
+
+    /**
+     * Returns ideal ÷ measured.
+     *
+     * @return the efficiency, 1 at the ideal
+     */
+    public double efficiency() {
+        return idealSeconds() / wallSeconds();
+    }
+
+    /**
+     * Returns the requests of the targets themselves: every {@code AssumeRole} and the function's calls.
+     *
+     * @return AssumeRole requests plus one request per target
+     */
+    public long targetRequests() {
+        return requests.requests("AssumeRole") + benchCase.targets();
+    }
+
+    /**
+     * Returns the requests that discovered the organization (everything but the targets' requests).
+     *
+     * @return discovery requests
+     */
+    public long discoveryRequests() {
+        return requests.totalRequests() - targetRequests();
+    }
+
+    /**
+     * Returns the efficiency of the part after discovery: the targets' requests' ideal over the time left
+     * once the first role was assumed.
+     *
+     * @return the efficiency after discovery
+     */
+    public double executionEfficiency() {
+        double ideal = targetRequests() * latency() / benchCase.workers();
+        return ideal / (wallSeconds() - requests.discoverySeconds());
+    }
+
+    /**
+     * Returns the CPU time of {@code Cove.run} per target.
+     *
+     * @return milliseconds
+     */
+    public double cpuMillisPerTarget() {
+        return number("runCpuSeconds") * 1000 / benchCase.targets();
+    }
+
+    /**
+     * Returns whether every target answered its own account.
+     *
+     * @return true when the run was correct
+     */
+    public boolean correct() {
+        return number("results") == benchCase.targets() && number("wrongAccount") == 0;
+    }
+
+    private double latency() {
+        return benchCase.latencyMillis() / 1000.0;
+    }
+
+    private double number(String key) {
+        String value = reported.get(key);
+        return value == null ? Double.NaN : Double.parseDouble(value);
+    }
+
+    /**
+     * Returns the result as named values, for the CSV file.
+     *
+     * @return column name to value
+     */
+    public Map<String, Object> columns() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("backend", benchCase.backend());
+        c.put("accounts", benchCase.accounts());
+        c.put("regions", benchCase.regions());
+        c.put("workers", benchCase.workers());
+        c.put("latency_ms", benchCase.latencyMillis());
+        c.put("targets", benchCase.targets());
+        c.put("correct", correct());
+        c.put("wall_s", round(wallSeconds(), 3));
+        c.put("discovery_s", round(requests.discoverySeconds(), 3));
+        c.put("targets_call_s", reported.get("targetsSeconds"));
+        c.put("requests", requests.totalRequests());
+        c.put("assume_role", requests.requests("AssumeRole"));
+        c.put("get_caller_identity", requests.requests("GetCallerIdentity"));
+        c.put("list_accounts", requests.requests("ListAccounts"));
+        c.put("list_children", requests.requests("ListChildren"));
+        c.put("other_requests", requests.totalRequests() - requests.requests("AssumeRole")
+                - requests.requests("GetCallerIdentity") - requests.requests("ListAccounts")
+                - requests.requests("ListChildren"));
+        c.put("ideal_s", round(idealSeconds(), 3));
+        c.put("efficiency", round(efficiency(), 3));
+        c.put("efficiency_after_discovery", round(executionEfficiency(), 3));
+        c.put("peak_in_flight", requests.peakInFlight());
+        c.put("avg_in_flight", round(requests.averageInFlight(), 1));
+        c.put("connections", requests.connections());
+        c.put("peak_heap_mb", round(number("peakHeapBytes") / MB, 1));
+        c.put("pool_peaks_mb", round(number("poolPeakBytes") / MB, 1));
+        c.put("retained_heap_mb", round(number("retainedHeapBytes") / MB, 1));
+        c.put("peak_rss_mb", round(process.peakRssBytes() / MB, 1));
+        c.put("run_cpu_s", round(number("runCpuSeconds"), 3));
+        c.put("jvm_cpu_s", round(process.cpuSeconds(), 2));
+        c.put("cpu_ms_per_target", round(cpuMillisPerTarget(), 3));
+        c.put("gc_ms", reported.get("gcMillis"));
+        c.put("jvm_startup_ms", reported.get("startupMillis"));
+        c.put("threads_at_end", process.threads());
+        c.put("failures", (long) (number("exceptions") + number("failedAssumeRole")));
+        c.put("first_error", reported.get("firstError"));
+        return c;
+    }
+
+    static double round(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return value;
+        }
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.cove.bench.runner;
+
+import dev.cove.Cove;
+import dev.cove.CoveOutput;
+import dev.cove.CoveResult;
+import dev.cove.bench.FlatJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.ref.Reference;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The child JVM of one benchmark run: runs {@code sts:GetCallerIdentity} through Cove in every target,
+ * checks that each target answered its own account, prints one result line (prefix {@link #RESULT_PREFIX},
+ * then a flat JSON object), and waits for a line on standard input before it exits, so that the harness
+ * can read the process's peak RSS and CPU time from {@code /proc} first.
+ */
+public final class BenchRunner {
+
+    /** Starts the result line on standard output. */
+    public static final String RESULT_PREFIX = "COVE-BENCH-RESULT ";
+
+    private BenchRunner() {
+    }
+
+    /**
+     * Runs one benchmark; see {@link RunnerSettings} for the arguments.
+     *
+     * @param args {@code key=value} arguments
+     * @throws IOException when standard input fails
+     */
+    public static void main(String[] args) throws IOException {
+        long startupMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+        RunnerSettings settings = RunnerSettings.parse(args);
+        Cove cove = Cove.builder()
+                .endpointOverride(settings.endpoint())
+                .assumingCredentials(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())))
+                .assumingRegion(Region.US_EAST_1)
+                .regions(settings.regions())
+                .threadWorkers(settings.workers())
+                .progress(false)
+                .build();
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startupMillis", startupMillis);
+        if (settings.timeTargets()) {
+            long t = System.nanoTime();
+            int targets = cove.targets().size();
+            result.put("targetsSeconds", (System.nanoTime() - t) / 1e9);
+            result.put("targetsListed", targets);
+        }
+        long cpuBefore = processCpuNanos();
+        long gcBefore = gcMillis();
+        CoveOutput<String> output;
+        long wallNanos;
+        long peakHeap;
+        long poolPeaks;
+        try (HeapSampler heap = HeapSampler.start()) {
+            long t0 = System.nanoTime();
+            output = cove.run(session -> session.client(StsClient.builder()).getCallerIdentity().account());
+            wallNanos = System.nanoTime() - t0;
+            peakHeap = heap.peakUsed();
+            poolPeaks = HeapSampler.poolPeaks();
+        }
+        long cpuNanos = processCpuNanos() - cpuBefore;
+        result.put("wallSeconds", wallNanos / 1e9);
+        result.put("runCpuSeconds", cpuNanos / 1e9);
+        result.put("gcMillis", gcMillis() - gcBefore);
+        result.put("peakHeapBytes", peakHeap);
+        result.put("poolPeakBytes", poolPeaks);
+        addOutcomes(result, output, settings);
+        System.gc();
+        // The output is still held here, so this is what the results themselves keep.
+        result.put("retainedHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        Reference.reachabilityFence(output);
+        result.put("totalCpuSeconds", processCpuNanos() / 1e9);
+        System.out.println(RESULT_PREFIX + FlatJson.write(result));
+        System.out.flush();
+        // Keep the process (and its output) alive until the harness has read /proc.
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+
+    private static void addOutcomes(Map<String, Object> result, CoveOutput<String> output, RunnerSettings settings) {
+        int wrongAccount = 0;
+        for (CoveResult<String> r : output.results()) {
+            if (!r.id().equals(r.result())) {
+                wrongAccount++;
+            }
+        }
+        int expected = settings.accounts() * settings.regions().size();
+        result.put("targets", output.results().size() + output.exceptions().size() + output.failedAssumeRole().size());
+        result.put("expectedTargets", expected);
+        result.put("results", output.results().size());
+        result.put("exceptions", output.exceptions().size());
+        result.put("failedAssumeRole", output.failedAssumeRole().size());
+        result.put("wrongAccount", wrongAccount);
+        String firstError = output.exceptions().isEmpty()
+                ? output.failedAssumeRole().isEmpty() ? null : output.failedAssumeRole().get(0).exception().toString()
+                : output.exceptions().get(0).exception().toString();
+        result.put("firstError", firstError);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
+}
