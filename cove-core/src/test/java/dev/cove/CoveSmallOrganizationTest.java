@@ -189,6 +189,20 @@ class CoveSmallOrganizationTest {
     }
 
     @Test
+    void run_withoutEndpointOverride_honoursTheSdksEndpointUrlSetting() {
+        System.setProperty("aws.endpointUrl", MOTO.endpoint().toString());
+        try {
+            CoveOutput<String> out = Cove.builder().assumingCredentials(Moto.credentials())
+                    .assumingRegion(Region.US_EAST_1).progress(false).build()
+                    .run(session -> session.client(StsClient.builder()).getCallerIdentity().account());
+
+            assertThat(out.results()).hasSize(5).allSatisfy(r -> assertThat(r.result()).isEqualTo(r.id()));
+        } finally {
+            System.clearProperty("aws.endpointUrl");
+        }
+    }
+
+    @Test
     void wrap_withoutArgument_runsLikeBotocovesDecorator() {
         Supplier<CoveOutput<String>> wrapped = cove().targetIds(org.ouId("sandbox")).build()
                 .wrap(CoveSession::accountId);
