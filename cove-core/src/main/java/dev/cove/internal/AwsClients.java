@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -20,7 +21,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsClients implements AutoCloseable {
 
-    /** Attempts per call to STS and Organizations; throttled calls back off with jitter between them. */
+    /**
+     * Attempts per call to STS and Organizations unless the SDK's own {@code AWS_MAX_ATTEMPTS} /
+     * {@code aws.maxAttempts} setting says otherwise; throttled calls back off with jitter between them.
+     */
     static final int MAX_ATTEMPTS = 10;
     /** Extra connections beyond one per worker, for discovery running beside the targets. */
     private static final int SPARE_CONNECTIONS = 32;
@@ -85,8 +89,9 @@ public final class AwsClients implements AutoCloseable {
      * @return the retry strategy
      */
     static RetryStrategy retryStrategy() {
+        int attempts = SdkSystemSetting.AWS_MAX_ATTEMPTS.getIntegerValue().filter(n -> n >= 1).orElse(MAX_ATTEMPTS);
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(MAX_ATTEMPTS)
+                .maxAttempts(attempts)
                 .circuitBreakerEnabled(false)
                 .build();
     }
