@@ -6,7 +6,14 @@ import java.util.regex.Pattern;
 public final class Ids {
 
     /** The kinds of ID a target or ignore list accepts. */
-    public enum Kind { ACCOUNT, OU, ROOT }
+    public enum Kind {
+        /** A 12-digit account ID. */
+        ACCOUNT,
+        /** An organizational unit ID: every account below it, at any depth. */
+        OU,
+        /** A root ID: the whole organization. */
+        ROOT
+    }
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern OU = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
