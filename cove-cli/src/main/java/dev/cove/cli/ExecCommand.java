@@ -1,0 +1,90 @@
+package dev.cove.cli;
+
+import dev.cove.Cove;
+import dev.cove.cli.exec.Durations;
+import dev.cove.cli.exec.ExecFunction;
+import dev.cove.cli.exec.Executables;
+import dev.cove.cli.output.Destination;
+import dev.cove.cli.output.ExecReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cove exec}: runs a program once per account × region with that target's credentials. */
+@Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Runs COMMAND once per account × region, as a child process (no shell) with the target's assumed-role"
+                    + " credentials in its environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,"
+                    + " AWS_REGION, AWS_DEFAULT_REGION, COVE_ACCOUNT_ID, COVE_ACCOUNT_NAME, COVE_REGION, COVE_PARTITION"
+                    + " (and AWS_ENDPOINT_URL with --endpoint-url). AWS_PROFILE and other credential sources are removed.",
+            "",
+            "The command's stdout is the target's Result (embedded as JSON when it is JSON), its stderr and exit"
+                    + " code are kept, and a non-zero exit is an exception. Its stdin is closed."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
+            "  cove exec --target-ids ou-ab12-cdef3456 --format jsonl --output out.jsonl -- ./audit.sh",
+            "  cove exec --timeout 2m --workers 50 -- aws s3api list-buckets --query 'Buckets[].Name'",
+            "",
+            "Exit codes: 0 every target succeeded, 1 some target failed, 2 bad usage or configuration,"
+                    + " 130 interrupted (SIGINT or SIGTERM: what finished is written)."})
+public final class ExecCommand implements Callable<Integer> {
+
+    /** Default cap on the bytes kept of each of a target's stdout and stderr. */
+    static final int DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SelectionOptions selection;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "Time limit per target, e.g. 30s, 5m, 1h30m or PT10M. The command and its descendants"
+                    + " are then killed and the target reported as timed out. Default: none.")
+    private Duration timeout;
+
+    @Option(names = "--max-output-bytes", paramLabel = "BYTES", defaultValue = "" + DEFAULT_MAX_OUTPUT_BYTES,
+            description = "Bytes kept of each of a target's stdout and stderr; the rest is read, counted and"
+                    + " dropped (the record says how many). Default: ${DEFAULT-VALUE}.")
+    private int maxOutputBytes;
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..*",
+            description = "The program and its arguments, after --. Run directly, not through a shell:"
+                    + " use sh -c '...' for pipes.")
+    private List<String> command;
+
+    /** Creates the command; picocli fills in its options. */
+    public ExecCommand() {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(spec);
+        if (Executables.locate(command.get(0), System.getenv("PATH")).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for COMMAND: '" + command.get(0)
+                    + "' is not an executable file nor a program on PATH");
+        }
+        if (maxOutputBytes < 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-output-bytes': must"
+                    + " be at least 0, got " + maxOutputBytes);
+        }
+        Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
+        Cove cove = selection.toBuilder().build();
+        ExecFunction function = new ExecFunction(command, timeout, selection.endpointUrl(), maxOutputBytes);
+        boolean progress = !selection.noProgress() && Terminals.stderrIsTerminal();
+        return new ExecRun(cove, function, new ExecReport(output.format(), destination), progress,
+                spec.commandLine().getErr()).execute();
+    }
+}

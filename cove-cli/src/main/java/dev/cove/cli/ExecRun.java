@@ -1,0 +1,77 @@
+package dev.cove.cli;
+
+import dev.cove.Cove;
+import dev.cove.CoveExecutionException;
+import dev.cove.CoveOutput;
+import dev.cove.cli.exec.ChildOutcome;
+import dev.cove.cli.exec.ExecFunction;
+import dev.cove.cli.output.ExecReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * One {@code cove exec}: runs the function across the targets with a progress bar, streams or writes the
+ * records, prints the summary, and decides the exit code (0 all succeeded, 1 some failed, 130 stopped by
+ * a signal).
+ */
+final class ExecRun {
+
+    /** How long a signal waits for the run to stop its children and write what finished. */
+    private static final Duration SIGNAL_BOUND = Duration.ofSeconds(20);
+
+    private final Cove cove;
+    private final ExecFunction function;
+    private final ExecReport report;
+    private final boolean showProgress;
+    private final PrintWriter err;
+
+    ExecRun(Cove cove, ExecFunction function, ExecReport report, boolean showProgress, PrintWriter err) {
+        this.cove = cove;
+        this.function = function;
+        this.report = report;
+        this.showProgress = showProgress;
+        this.err = err;
+    }
+
+    /**
+     * Runs and reports.
+     *
+     * @return the exit code
+     * @throws IOException when the records cannot be written
+     */
+    int execute() throws IOException {
+        long started = System.nanoTime();
+        // A progress bar needs the total up front; the dry run costs a few Organizations calls and no role.
+        ProgressDisplay progress = showProgress ? ProgressDisplay.onStderr(cove.targets().size())
+                : ProgressDisplay.none();
+        OutcomeCollector collector = new OutcomeCollector(report, progress);
+        CoveOutput<ChildOutcome> output;
+        String stoppedBy = null;
+        boolean interrupted;
+        try (SignalGuard guard = SignalGuard.install(SIGNAL_BOUND); report) {
+            try {
+                output = cove.run(function, collector);
+            } catch (CoveExecutionException e) {
+                output = collector.output();
+                stoppedBy = e.getMessage();
+            } finally {
+                progress.close();
+            }
+            interrupted = Thread.interrupted() | guard.signalled();
+            report.finished(output);
+            if (collector.writeFailure() != null) {
+                throw collector.writeFailure();
+            }
+            err.println(Summary.line(output, Duration.ofNanos(System.nanoTime() - started), interrupted));
+            if (stoppedBy != null) {
+                err.println("cove: --fail-fast stopped the run: " + stoppedBy);
+            }
+            err.flush();
+        }
+        if (interrupted) {
+            return SignalGuard.INTERRUPTED;
+        }
+        return output.allSucceeded() && stoppedBy == null ? 0 : 1;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cove.cli;
+
+import dev.cove.Cove;
+import java.util.Optional;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Applies {@code --profile}: the profile's credentials call STS and Organizations, and its region is the
+ * assuming region unless {@code AWS_REGION}, {@code aws.region} or {@code AWS_DEFAULT_REGION} is set (the
+ * order the AWS CLI uses too).
+ */
+final class ProfileArgument {
+
+    private ProfileArgument() {
+    }
+
+    /**
+     * Checks that the profile exists and sets the builder's assuming credentials and region from it.
+     *
+     * @param commandLine the command, for the error
+     * @param name the profile name
+     * @param builder the builder to configure
+     * @throws ParameterException when no such profile exists
+     */
+    static void apply(CommandLine commandLine, String name, Cove.Builder builder) {
+        ProfileFile profiles;
+        try {
+            profiles = ProfileFile.defaultProfileFile();
+        } catch (RuntimeException e) {
+            throw new ParameterException(commandLine, "Invalid value for option '--profile': cannot read the AWS"
+                    + " config files: " + e.getMessage(), e);
+        }
+        Optional<Profile> profile = profiles.profile(name);
+        if (profile.isEmpty()) {
+            throw new ParameterException(commandLine, "Invalid value for option '--profile': no profile named '"
+                    + name + "' in the AWS config or credentials file (known: " + profiles.profiles().keySet() + ")");
+        }
+        builder.assumingCredentials(ProfileCredentialsProvider.builder()
+                .profileFile(profiles)
+                .profileName(name)
+                .build());
+        if (regionFromEnvironment().isEmpty()) {
+            profile.get().property(ProfileProperty.REGION)
+                    .filter(region -> !region.isBlank())
+                    .ifPresent(region -> builder.assumingRegion(Region.of(region.trim())));
+        }
+    }
+
+    private static Optional<String> regionFromEnvironment() {
+        return Stream.of(System.getenv("AWS_REGION"), System.getProperty("aws.region"),
+                        System.getenv("AWS_DEFAULT_REGION"))
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst();
+    }
+}

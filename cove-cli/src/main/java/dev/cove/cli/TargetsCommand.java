@@ -1,0 +1,52 @@
+package dev.cove.cli;
+
+import dev.cove.Cove;
+import dev.cove.CoveTarget;
+import dev.cove.cli.output.Destination;
+import dev.cove.cli.output.TargetReport;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cove targets}: the dry run, listing every account × region a run would visit. */
+@Command(name = "targets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Lists every account × region that 'cove exec' would visit with the same SELECTION, with the"
+                + " accounts' organization metadata (Id, Region, Arn, Email, Name, Status). Assumes no role.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  cove targets",
+            "  cove targets --target-ids ou-ab12-cdef3456 --ignore-ids 111122223333 --regions us-east-1,eu-west-1",
+            "  cove targets --format csv --output targets.csv",
+            "",
+            "Exit codes: 0 listed, 2 bad usage or configuration."})
+public final class TargetsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SelectionOptions selection;
+
+    @Mixin
+    private OutputOptions output;
+
+    /** Creates the command; picocli fills in its options. */
+    public TargetsCommand() {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(spec);
+        Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
+        Cove cove = selection.toBuilder().build();
+        List<CoveTarget> targets = cove.targets();
+        try (destination) {
+            TargetReport.write(output.format(), destination, targets);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cove.cli.output;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cove.CoveOutput;
+import dev.cove.CoveResult;
+import dev.cove.cli.Format;
+import dev.cove.cli.exec.ChildOutcome;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the records of {@code cove exec} in one format. {@code jsonl} writes each record as its target
+ * completes; the other formats write one document when the run is over, sorted by account and region.
+ */
+public final class ExecReport implements AutoCloseable {
+
+    private static final List<TextTable.Column> TABLE = List.of(
+            new TextTable.Column("ACCOUNT", "Id", 12),
+            new TextTable.Column("NAME", "Name", 32),
+            new TextTable.Column("REGION", "Region", 16),
+            new TextTable.Column("OUTCOME", "Outcome", 16),
+            new TextTable.Column("RESULT / DETAILS", "Details", 100));
+
+    private final Format format;
+    private final Destination destination;
+
+    /**
+     * Creates the report.
+     *
+     * @param format the format
+     * @param destination where to write
+     */
+    public ExecReport(Format format, Destination destination) {
+        this.format = format;
+        this.destination = destination;
+    }
+
+    /**
+     * Records a target's outcome as soon as it is known; writes it now for {@code jsonl}.
+     *
+     * @param result the outcome
+     * @throws IOException when writing fails
+     */
+    public void completed(CoveResult<ChildOutcome> result) throws IOException {
+        if (format == Format.JSONL) {
+            destination.writeLine(Json.compact(Records.outcome(result, true)));
+        }
+    }
+
+    /**
+     * Writes the document of the whole run (for {@code jsonl}: makes sure the file exists).
+     *
+     * @param output every outcome of the run
+     * @throws IOException when writing fails
+     */
+    public void finished(CoveOutput<ChildOutcome> output) throws IOException {
+        switch (format) {
+            case JSONL -> destination.touch();
+            case JSON -> destination.writeWhole(writer -> {
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(writer, document(output));
+                writer.write('\n');
+            });
+            case CSV -> destination.writeWhole(writer -> CsvTable.write(writer, Records.EXEC_KEYS, rows(output)));
+            case TABLE -> destination.writeWhole(writer -> TextTable.write(writer, TABLE, tableRows(output)));
+        }
+    }
+
+    /**
+     * Returns botocove's output document: {@code Results}, {@code Exceptions}, {@code FailedAssumeRole},
+     * and {@code Skipped} when the run stopped early.
+     *
+     * @param output every outcome of the run
+     * @return the document
+     */
+    static ObjectNode document(CoveOutput<ChildOutcome> output) {
+        ObjectNode document = Json.object();
+        add(document.putArray("Results"), output.results());
+        add(document.putArray("Exceptions"), output.exceptions());
+        add(document.putArray("FailedAssumeRole"), output.failedAssumeRole());
+        if (!output.skipped().isEmpty()) {
+            add(document.putArray("Skipped"), output.skipped());
+        }
+        return document;
+    }
+
+    private static void add(ArrayNode array, List<CoveResult<ChildOutcome>> results) {
+        results.forEach(result -> array.add(Records.outcome(result, false)));
+    }
+
+    private static List<ObjectNode> rows(CoveOutput<ChildOutcome> output) {
+        List<CoveResult<ChildOutcome>> all = new ArrayList<>(output.results());
+        all.addAll(output.exceptions());
+        all.addAll(output.failedAssumeRole());
+        all.addAll(output.skipped());
+        all.sort(Comparator.comparing((CoveResult<ChildOutcome> r) -> r.id()).thenComparing(CoveResult::region));
+        return all.stream().map(result -> Records.outcome(result, true)).toList();
+    }
+
+    private static List<ObjectNode> tableRows(CoveOutput<ChildOutcome> output) {
+        List<ObjectNode> rows = rows(output);
+        for (ObjectNode row : rows) {
+            row.set("Details", row.has("Result") ? row.get("Result") : row.get("ExceptionDetails"));
+        }
+        return rows;
+    }
+
+    /** Closes the output file, if any. */
+    @Override
+    public void close() throws IOException {
+        destination.close();
+    }
+}

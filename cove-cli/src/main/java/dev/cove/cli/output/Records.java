@@ -1,0 +1,120 @@
+package dev.cove.cli.output;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cove.CoveResult;
+import dev.cove.CoveTarget;
+import dev.cove.SessionInformation;
+import dev.cove.cli.exec.ChildFailedException;
+import dev.cove.cli.exec.ChildOutcome;
+import java.util.List;
+
+/**
+ * Builds the records the command prints, with botocove's PascalCase keys in botocove's order; absent
+ * values are omitted. A record never holds credentials.
+ */
+public final class Records {
+
+    /** The keys of a target record, in order. */
+    public static final List<String> TARGET_KEYS = List.of("Id", "Region", "Arn", "Email", "Name", "Status");
+
+    /** The keys of an exec record, in order (each present only when it has a value). */
+    public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "Region",
+            "Partition", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId", "AssumeRoleSuccess",
+            "Outcome", "Result", "ExceptionDetails", "ExitCode", "TimedOut", "Stdout", "Stderr",
+            "StdoutTruncatedBytes", "StderrTruncatedBytes");
+
+    private Records() {
+    }
+
+    /**
+     * Returns the record of one target of a dry run.
+     *
+     * @param target the target
+     * @return {@code Id}, {@code Region}, {@code Arn}, {@code Email}, {@code Name}, {@code Status}
+     */
+    public static ObjectNode target(CoveTarget target) {
+        ObjectNode node = Json.object();
+        put(node, "Id", target.id());
+        put(node, "Region", target.region());
+        put(node, "Arn", target.arn());
+        put(node, "Email", target.email());
+        put(node, "Name", target.name());
+        put(node, "Status", target.status());
+        return node;
+    }
+
+    /**
+     * Returns the record of one target's outcome.
+     *
+     * @param result the outcome
+     * @param withOutcome whether to add the {@code Outcome} field (jsonl and csv)
+     * @return the record
+     */
+    public static ObjectNode outcome(CoveResult<ChildOutcome> result, boolean withOutcome) {
+        ObjectNode node = sessionInformation(result.info());
+        Outcome kind = Outcome.of(result);
+        if (withOutcome) {
+            node.put("Outcome", kind.label());
+        }
+        if (kind == Outcome.RESULT) {
+            ChildOutcome child = result.result();
+            if (child == null) {
+                node.putNull("Result");
+            } else {
+                node.set("Result", Json.value(child.stdout(), child.stdoutDroppedBytes() > 0));
+                child(node, child, false);
+            }
+            return node;
+        }
+        node.put("ExceptionDetails", ExceptionDetails.describe(result.exception()));
+        if (result.exception() instanceof ChildFailedException failed && failed.outcome() != null) {
+            child(node, failed.outcome(), true);
+        }
+        return node;
+    }
+
+    private static ObjectNode sessionInformation(SessionInformation info) {
+        ObjectNode node = Json.object();
+        put(node, "Id", info.id());
+        put(node, "Arn", info.arn());
+        put(node, "Email", info.email());
+        put(node, "Name", info.name());
+        put(node, "Status", info.status());
+        put(node, "Region", info.region());
+        put(node, "Partition", info.partition());
+        put(node, "RoleName", info.roleName());
+        put(node, "RoleSessionName", info.roleSessionName());
+        put(node, "Policy", info.policy());
+        if (!info.policyArns().isEmpty()) {
+            info.policyArns().forEach(node.putArray("PolicyArns")::add);
+        }
+        put(node, "ExternalId", info.externalId());
+        node.put("AssumeRoleSuccess", info.assumeRoleSuccess());
+        return node;
+    }
+
+    private static void child(ObjectNode node, ChildOutcome child, boolean failed) {
+        node.put("ExitCode", child.exitCode());
+        if (child.timedOut()) {
+            node.put("TimedOut", true);
+        }
+        if (failed && !child.stdout().isEmpty()) {
+            node.set("Stdout", Json.value(child.stdout(), child.stdoutDroppedBytes() > 0));
+        }
+        if (!child.stderr().isEmpty()) {
+            node.put("Stderr", Json.withoutTrailingNewlines(child.stderr()));
+        }
+        if (child.stdoutDroppedBytes() > 0) {
+            node.put("StdoutTruncatedBytes", child.stdoutDroppedBytes());
+        }
+        if (child.stderrDroppedBytes() > 0) {
+            node.put("StderrTruncatedBytes", child.stderrDroppedBytes());
+        }
+    }
+
+    private static void put(ObjectNode node, String key, String value) {
+        if (value != null) {
+            node.put(key, value);
+        }
+    }
+}

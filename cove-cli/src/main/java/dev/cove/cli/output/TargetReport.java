@@ -1,0 +1,55 @@
+package dev.cove.cli.output;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cove.CoveTarget;
+import dev.cove.cli.Format;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes the targets of a dry run: {@code json} is an array of records, {@code jsonl} one record per line,
+ * {@code csv} and {@code table} one row per target; each record has {@code Id}, {@code Region}, {@code Arn},
+ * {@code Email}, {@code Name}, {@code Status}.
+ */
+public final class TargetReport {
+
+    private static final List<TextTable.Column> TABLE = List.of(
+            new TextTable.Column("ACCOUNT", "Id", 12),
+            new TextTable.Column("REGION", "Region", 16),
+            new TextTable.Column("NAME", "Name", 40),
+            new TextTable.Column("EMAIL", "Email", 48),
+            new TextTable.Column("STATUS", "Status", 16),
+            new TextTable.Column("ARN", "Arn", 100));
+
+    private TargetReport() {
+    }
+
+    /**
+     * Writes the targets.
+     *
+     * @param format the format
+     * @param destination where to write
+     * @param targets the targets, in the order the run would visit them
+     * @throws IOException when writing fails
+     */
+    public static void write(Format format, Destination destination, List<CoveTarget> targets) throws IOException {
+        List<ObjectNode> records = targets.stream().map(Records::target).toList();
+        switch (format) {
+            case JSON -> destination.writeWhole(writer -> {
+                ArrayNode array = Json.MAPPER.createArrayNode();
+                records.forEach(array::add);
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(writer, array);
+                writer.write('\n');
+            });
+            case JSONL -> destination.writeWhole(writer -> {
+                for (ObjectNode record : records) {
+                    writer.write(Json.compact(record));
+                    writer.write('\n');
+                }
+            });
+            case CSV -> destination.writeWhole(writer -> CsvTable.write(writer, Records.TARGET_KEYS, records));
+            case TABLE -> destination.writeWhole(writer -> TextTable.write(writer, TABLE, records));
+        }
+    }
+}
