@@ -23,7 +23,7 @@ if [[ -z "${JAVA_HOME:-}" || "$(java_major "$JAVA_HOME")" -lt 21 ]]; then
 fi
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-  ./mvnw -q -B -pl cove-bench -am package -DskipTests
+  ./mvnw -q -B -pl cove-bench -am package -Dmaven.test.skip=true
 fi
 
 jar=$(ls cove-bench/target/cove-bench-*.jar | grep -v -e sources -e javadoc | head -n 1)

@@ -86,9 +86,11 @@ public final class Bench {
                 "accounts=" + benchCase.accounts(),
                 "regions=" + benchCase.regions(),
                 "workers=" + benchCase.workers());
+        double harnessCpu = ProcStats.read(ProcessHandle.current().pid()).cpuSeconds();
         ChildJvm.Measurement m = child.run(benchCase.name(), args, options.profile());
+        harnessCpu = ProcStats.read(ProcessHandle.current().pid()).cpuSeconds() - harnessCpu;
         BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), backend.requests(),
-                m.profile());
+                m.profile(), harnessCpu);
         System.out.printf(Locale.ROOT, "%-24s wall %6.2f s  ideal %6.2f s  efficiency %.2f  requests %d  "
                         + "RSS %.0f MB  CPU %.3f ms/target  %s%n",
                 benchCase.name(), result.wallSeconds(), result.idealSeconds(), result.efficiency(),

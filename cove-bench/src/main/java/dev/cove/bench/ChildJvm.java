@@ -55,6 +55,8 @@ public final class ChildJvm {
         command.addAll(jvmFlags);
         Path jfr = workDir.resolve(name + ".jfr");
         if (profile) {
+            // Deep enough for the SDK's request pipeline under a virtual thread.
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");

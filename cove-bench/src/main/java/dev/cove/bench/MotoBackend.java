@@ -6,6 +6,10 @@ import java.time.Duration;
 /** moto behind the latency proxy. */
 public final class MotoBackend implements Backend {
 
+    /** Creates the backend. */
+    public MotoBackend() {
+    }
+
     @Override
     public Connection prepare(int accounts, Duration latency) {
         throw new UnsupportedOperationException("moto backend not ready");

@@ -16,6 +16,10 @@ public final class StubBackend implements Backend {
     private StubServer server;
     private int accounts = -1;
 
+    /** Creates the backend; the stub starts on the first {@link #prepare}. */
+    public StubBackend() {
+    }
+
     @Override
     public Connection prepare(int accounts, Duration latency) {
         if (server == null) {

@@ -25,6 +25,10 @@ public final class RequestLog {
     private long lastChange;
     private double inFlightIntegral;
 
+    /** Creates an empty log. */
+    public RequestLog() {
+    }
+
     /** Forgets everything served so far. */
     public void reset() {
         counts.clear();
