@@ -1,0 +1,367 @@
+package dev.cove.testkit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP/1.1 reverse proxy on a free loopback port in front of moto that records every AWS
+ * request and injects faults moto cannot produce: AWS errors, throttling, latency, hangs,
+ * connection resets and short-lived credentials.
+ *
+ * <pre>{@code
+ * try (FaultProxy proxy = FaultProxy.start(moto.endpoint())) {
+ *     proxy.addRule(FaultRule.on("AssumeRole").first(1).then(Fault.throttling()));
+ *     // point the code under test at proxy.endpoint()
+ *     assertThat(proxy.count("AssumeRole")).isEqualTo(2);
+ * }
+ * }</pre>
+ *
+ * <p>Every client connection is served by its own virtual thread over its own upstream
+ * connection, so hundreds of concurrent clients cost little. Rules are checked in the order
+ * they were added: every matching latency rule adds its delay, every matching
+ * short-lived-credentials rule rewrites the answer, and the first matching rule that replaces
+ * the answer (error, HTTP status, hang, reset) ends the request without forwarding it.
+ * Thread-safe; rules may be added and removed while requests flow.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultProxy.class);
+    private static final int BACKLOG = 1024;
+
+    private final URI upstream;
+    private final InetSocketAddress upstreamAddress;
+    private final boolean learnMotoAccounts;
+    private final boolean recordRequests;
+    private final ServerSocket listener;
+    private final URI endpoint;
+    private final Thread acceptor;
+    private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> learnedAccounts = new ConcurrentHashMap<>();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private final AtomicLong connections = new AtomicLong();
+    private volatile boolean closed;
+
+    private FaultProxy(Builder builder) {
+        this.upstream = builder.upstream;
+        this.upstreamAddress = new InetSocketAddress(upstream.getHost(), upstream.getPort());
+        this.learnMotoAccounts = builder.learnMotoAccounts;
+        this.recordRequests = builder.recordRequests;
+        if (learnMotoAccounts) {
+            learnedAccounts.put(Moto.ACCESS_KEY_ID, Moto.MANAGEMENT_ACCOUNT_ID);
+        }
+        try {
+            this.listener = new ServerSocket();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("fault proxy could not listen on a loopback port", e);
+        }
+        this.endpoint = URI.create("http://127.0.0.1:" + listener.getLocalPort());
+        this.acceptor = Thread.ofVirtual().name("fault-proxy-" + listener.getLocalPort() + "-accept")
+                .start(this::acceptLoop);
+        LOG.debug("fault proxy {} forwarding to {}", endpoint, upstream);
+    }
+
+    /**
+     * Starts a proxy in front of {@code upstream} with default options.
+     *
+     * @param upstream an {@code http://host:port} URI, typically {@link MotoServer#endpoint()}
+     * @return the running proxy, which the caller must close
+     */
+    public static FaultProxy start(URI upstream) {
+        return builder(upstream).start();
+    }
+
+    /**
+     * Starts configuring a proxy in front of {@code upstream}.
+     *
+     * @param upstream an {@code http://host:port} URI, typically {@link MotoServer#endpoint()}
+     * @return a builder
+     * @throws IllegalArgumentException if the URI is not plain HTTP with a host and port
+     */
+    public static Builder builder(URI upstream) {
+        return new Builder(upstream);
+    }
+
+    /**
+     * Returns the URI clients should use, e.g. {@code http://127.0.0.1:54321}.
+     *
+     * @return the proxy's endpoint
+     */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Returns the URI requests are forwarded to.
+     *
+     * @return the upstream endpoint
+     */
+    public URI upstream() {
+        return upstream;
+    }
+
+    /**
+     * Returns every request recorded since the start or the last {@link #clear()}, oldest first.
+     *
+     * @return an immutable snapshot
+     */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(recorded);
+    }
+
+    /**
+     * Returns the recorded requests whose action is {@code action}, oldest first.
+     *
+     * @param action an API action such as {@code AssumeRole}
+     * @return an immutable snapshot
+     */
+    public List<RecordedRequest> requests(String action) {
+        Objects.requireNonNull(action, "action");
+        return recorded.stream().filter(request -> request.action().equals(action)).toList();
+    }
+
+    /**
+     * Returns how many recorded requests have action {@code action}.
+     *
+     * @param action an API action such as {@code AssumeRole}
+     * @return the count
+     */
+    public int count(String action) {
+        Objects.requireNonNull(action, "action");
+        return (int) recorded.stream().filter(request -> request.action().equals(action)).count();
+    }
+
+    /** Forgets the recorded requests; rules and learned accounts stay. */
+    public void clear() {
+        recorded.clear();
+    }
+
+    /**
+     * Adds {@code rule} after the existing rules; it applies to requests that arrive from now on.
+     *
+     * @param rule the rule
+     * @return the same rule, e.g. to remove it later
+     */
+    public FaultRule addRule(FaultRule rule) {
+        rules.add(Objects.requireNonNull(rule, "rule"));
+        return rule;
+    }
+
+    /**
+     * Removes {@code rule}; requests already in flight may still see it.
+     *
+     * @param rule a rule added earlier
+     * @return false if the rule was not present
+     */
+    public boolean removeRule(FaultRule rule) {
+        return rules.remove(rule);
+    }
+
+    /** Removes every rule. */
+    public void clearRules() {
+        rules.clear();
+    }
+
+    /**
+     * Returns the rules in the order they are checked.
+     *
+     * @return an immutable snapshot
+     */
+    public List<FaultRule> rules() {
+        return List.copyOf(rules);
+    }
+
+    /**
+     * Returns the access key id to account id pairs known so far (see
+     * {@link Builder#learnMotoAccounts(boolean)}).
+     *
+     * @return an immutable snapshot, empty unless learning is on
+     */
+    public Map<String, String> learnedAccounts() {
+        return Map.copyOf(learnedAccounts);
+    }
+
+    /** Closes the listener and every open connection at once; hung requests end. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closedLatch.countDown();
+        closeQuietly(listener);
+        for (Socket socket : sockets) {
+            closeQuietly(socket);
+        }
+        sockets.clear();
+        try {
+            acceptor.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FaultProxy[" + endpoint + " -> " + upstream + ", rules=" + rules.size() + "]";
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+                socket.setTcpNoDelay(true);
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("fault proxy {} stopped accepting connections: {}", endpoint, e.toString());
+                }
+                return;
+            }
+            if (register(socket)) {
+                Thread.ofVirtual()
+                        .name("fault-proxy-" + listener.getLocalPort() + "-conn-" + connections.incrementAndGet())
+                        .start(new ProxyConnection(this, socket));
+            }
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    InetSocketAddress upstreamAddress() {
+        return upstreamAddress;
+    }
+
+    List<FaultRule> liveRules() {
+        return rules;
+    }
+
+    void record(RecordedRequest request) {
+        if (recordRequests) {
+            recorded.add(request);
+        }
+    }
+
+    boolean learnsAccounts() {
+        return learnMotoAccounts;
+    }
+
+    String learnedAccount(String accessKeyId) {
+        return learnMotoAccounts ? learnedAccounts.get(accessKeyId) : null;
+    }
+
+    void learn(String accessKeyId, String accountId) {
+        learnedAccounts.put(accessKeyId, accountId);
+    }
+
+    /** Waits for {@code delay}; returns false if the proxy closed meanwhile. */
+    boolean pause(Duration delay) {
+        try {
+            return !closedLatch.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Tracks {@code socket} so that {@link #close()} closes it; false if already closed. */
+    boolean register(Socket socket) {
+        sockets.add(socket);
+        if (closed) {
+            sockets.remove(socket);
+            closeQuietly(socket);
+            return false;
+        }
+        return true;
+    }
+
+    void release(Socket socket) {
+        sockets.remove(socket);
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    /** Options of a {@link FaultProxy}. Not thread-safe. */
+    public static final class Builder {
+        private final URI upstream;
+        private boolean learnMotoAccounts;
+        private boolean recordRequests = true;
+
+        private Builder(URI upstream) {
+            Objects.requireNonNull(upstream, "upstream");
+            if (!"http".equalsIgnoreCase(upstream.getScheme()) || upstream.getHost() == null
+                    || upstream.getPort() < 0) {
+                throw new IllegalArgumentException(
+                        "upstream must be an http://host:port URI, got " + upstream);
+            }
+            this.upstream = upstream;
+        }
+
+        /**
+         * When true, learns which account each access key belongs to from AssumeRole answers
+         * (the returned AccessKeyId, the account of the requested RoleArn) and adds an
+         * {@code x-moto-account-id} header to later requests signed with that key, so moto
+         * skips its slow search for the key. The static key {@link Moto#ACCESS_KEY_ID} is
+         * known from the start. Default false.
+         *
+         * @param learn whether to learn and send account ids
+         * @return this builder
+         */
+        public Builder learnMotoAccounts(boolean learn) {
+            this.learnMotoAccounts = learn;
+            return this;
+        }
+
+        /**
+         * When false, requests are not kept (for long benchmarks); {@link FaultProxy#requests()} stays
+         * empty. Default true.
+         *
+         * @param record whether to keep requests
+         * @return this builder
+         */
+        public Builder recordRequests(boolean record) {
+            this.recordRequests = record;
+            return this;
+        }
+
+        /**
+         * Starts the proxy on a free loopback port.
+         *
+         * @return the running proxy, which the caller must close
+         * @throws UncheckedIOException if no port can be opened
+         */
+        public FaultProxy start() {
+            return new FaultProxy(this);
+        }
+    }
+}
