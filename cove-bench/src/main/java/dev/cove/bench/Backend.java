@@ -26,6 +26,13 @@ public interface Backend extends AutoCloseable {
     RequestLog.Snapshot requests();
 
     /**
+     * Returns the CPU time the backend's processes (the harness itself, and moto) have used so far.
+     *
+     * @return seconds
+     */
+    double cpuSeconds();
+
+    /**
      * Describes the backend for the report.
      *
      * @return one line

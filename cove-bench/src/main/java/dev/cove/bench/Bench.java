@@ -53,7 +53,7 @@ public final class Bench {
         Report report = new Report(options.out());
         List<BenchResult> profiled = new ArrayList<>();
         for (String backendName : options.backends()) {
-            double loadBefore = waitForQuiet();
+            double loadBefore = Machine.load();
             List<BenchResult> results = new ArrayList<>();
             String description;
             try (Backend backend = open(backendName)) {
@@ -79,6 +79,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "%-24s preparing...%n", benchCase.name());
         Backend.Connection connection = backend.prepare(benchCase.accounts(),
                 Duration.ofMillis(benchCase.latencyMillis()));
+        double load = waitForQuiet();
         List<String> args = List.of(
                 "endpoint=" + connection.endpoint(),
                 "accessKeyId=" + connection.accessKeyId(),
@@ -86,11 +87,11 @@ public final class Bench {
                 "accounts=" + benchCase.accounts(),
                 "regions=" + benchCase.regions(),
                 "workers=" + benchCase.workers());
-        double harnessCpu = ProcStats.read(ProcessHandle.current().pid()).cpuSeconds();
+        double backendCpu = backend.cpuSeconds();
         ChildJvm.Measurement m = child.run(benchCase.name(), args, options.profile());
-        harnessCpu = ProcStats.read(ProcessHandle.current().pid()).cpuSeconds() - harnessCpu;
+        backendCpu = backend.cpuSeconds() - backendCpu;
         BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), backend.requests(),
-                m.profile(), harnessCpu);
+                m.profile(), backendCpu, load);
         System.out.printf(Locale.ROOT, "%-24s wall %6.2f s  ideal %6.2f s  efficiency %.2f  requests %d  "
                         + "RSS %.0f MB  CPU %.3f ms/target  %s%n",
                 benchCase.name(), result.wallSeconds(), result.idealSeconds(), result.efficiency(),

@@ -43,8 +43,8 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
               --jfr                 record a JFR profile of each run and list its top frames in the report
               --out DIR             where benchmarks.md and benchmarks.csv go (default docs)
               --jvm-flags "F ..."   flags of the child JVM (default "-Xms64m -Xmx256m -XX:+UseSerialGC")
-              --max-load X          wait until the 1-minute load average is below X (default 0.7)
-              --load-wait S         wait at most S seconds for it, then run anyway (default 300)
+              --max-load X          before each run, wait until the 1-minute load average is below X (default 0.7)
+              --load-wait S         wait at most S seconds per run, then run anyway and record the load (default 300)
             """;
 
     /**

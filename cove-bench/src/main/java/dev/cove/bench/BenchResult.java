@@ -13,10 +13,11 @@ import java.util.Map;
  * @param process what {@code /proc} said of the child JVM
  * @param requests what the backend served
  * @param profile the run's JFR recording, or null
- * @param harnessCpuSeconds CPU time of the harness process (the stub, or the moto proxy) during the run
+ * @param backendCpuSeconds CPU time of the backend during the run: the harness process (stub or proxy), and moto
+ * @param loadBefore the one-minute load average just before the run
  */
 public record BenchResult(BenchCase benchCase, Map<String, String> reported, ProcStats process,
-        RequestLog.Snapshot requests, Path profile, double harnessCpuSeconds) {
+        RequestLog.Snapshot requests, Path profile, double backendCpuSeconds, double loadBefore) {
 
     private static final double MB = 1024.0 * 1024.0;
 
@@ -141,10 +142,11 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
         c.put("run_cpu_s", round(number("runCpuSeconds"), 3));
         c.put("jvm_cpu_s", round(process.cpuSeconds(), 2));
         c.put("cpu_ms_per_target", round(cpuMillisPerTarget(), 3));
-        c.put("harness_cpu_s", round(harnessCpuSeconds, 2));
+        c.put("backend_cpu_s", round(backendCpuSeconds, 2));
         c.put("gc_ms", reported.get("gcMillis"));
         c.put("jvm_startup_ms", reported.get("startupMillis"));
         c.put("threads_at_end", process.threads());
+        c.put("load_before", loadBefore);
         c.put("failures", (long) (number("exceptions") + number("failedAssumeRole")));
         c.put("first_error", reported.get("firstError"));
         return c;

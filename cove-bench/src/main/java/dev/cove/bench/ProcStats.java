@@ -46,6 +46,20 @@ public record ProcStats(long peakRssBytes, long rssBytes, double cpuSeconds, int
         return new ProcStats(hwm, rss, (utime + stime) / TICKS_PER_SECOND, threads);
     }
 
+    /**
+     * Returns a process's CPU time, or 0 when it cannot be read.
+     *
+     * @param pid the process ID
+     * @return user plus system seconds
+     */
+    public static double cpuSecondsOf(long pid) {
+        try {
+            return read(pid).cpuSeconds();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static long kilobytes(String line) {
         String[] parts = line.trim().split("\\s+");
         return Long.parseLong(parts[1]) * 1024;

@@ -39,6 +39,11 @@ public final class StubBackend implements Backend {
     }
 
     @Override
+    public double cpuSeconds() {
+        return ProcStats.cpuSecondsOf(ProcessHandle.current().pid());
+    }
+
+    @Override
     public String describe() {
         return "AWS API stub (JDK HttpServer, one virtual thread per exchange), organization of N members + the "
                 + "management account in " + (FAN_OUT + FAN_OUT * FAN_OUT + FAN_OUT * FAN_OUT * FAN_OUT)
