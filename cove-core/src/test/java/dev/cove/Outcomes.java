@@ -1,0 +1,29 @@
+package dev.cove;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assertions shared by the integration tests. */
+final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    /** The invariant of every run: results + exceptions + failedAssumeRole + skipped = every target, once. */
+    static void assertEveryTargetOnce(CoveOutput<?> out, List<String> accounts, List<String> regions) {
+        List<String> expected = new ArrayList<>();
+        for (String account : accounts.stream().sorted().toList()) {
+            for (String region : regions) {
+                expected.add(account + "/" + region);
+            }
+        }
+        List<String> all = new ArrayList<>();
+        for (List<? extends CoveResult<?>> list : List.of(out.results(), out.exceptions(), out.failedAssumeRole(),
+                out.skipped())) {
+            list.forEach(r -> all.add(r.id() + "/" + r.region()));
+        }
+        assertThat(all).as("every target exactly once").containsExactlyInAnyOrderElementsOf(expected);
+    }
+}
