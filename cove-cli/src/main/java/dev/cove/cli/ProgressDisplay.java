@@ -71,7 +71,7 @@ class ProgressDisplay implements AutoCloseable {
         synchronized void completed(boolean failed) {
             if (failed) {
                 failures++;
-                bar.setExtraMessage(failures + (failures == 1 ? " failure" : " failures"));
+                bar.setExtraMessage(" " + failures + " failed");
             }
             bar.step();
         }

@@ -60,7 +60,7 @@ public final class ExecReport implements AutoCloseable {
         switch (format) {
             case JSONL -> destination.touch();
             case JSON -> destination.writeWhole(writer -> {
-                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(writer, document(output));
+                Json.PRETTY.writeValue(writer, document(output));
                 writer.write('\n');
             });
             case CSV -> destination.writeWhole(writer -> CsvTable.write(writer, Records.EXEC_KEYS, rows(output)));
@@ -102,7 +102,14 @@ public final class ExecReport implements AutoCloseable {
     private static List<ObjectNode> tableRows(CoveOutput<ChildOutcome> output) {
         List<ObjectNode> rows = rows(output);
         for (ObjectNode row : rows) {
-            row.set("Details", row.has("Result") ? row.get("Result") : row.get("ExceptionDetails"));
+            if (row.has("Result")) {
+                row.set("Details", row.get("Result"));
+            } else {
+                String stderr = row.path("Stderr").asText("").strip();
+                String lastLine = stderr.substring(stderr.lastIndexOf('\n') + 1).strip();
+                row.put("Details", row.path("ExceptionDetails").asText()
+                        + (lastLine.isEmpty() ? "" : ": " + lastLine));
+            }
         }
         return rows;
     }

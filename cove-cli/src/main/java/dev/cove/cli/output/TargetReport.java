@@ -39,7 +39,7 @@ public final class TargetReport {
             case JSON -> destination.writeWhole(writer -> {
                 ArrayNode array = Json.MAPPER.createArrayNode();
                 records.forEach(array::add);
-                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(writer, array);
+                Json.PRETTY.writeValue(writer, array);
                 writer.write('\n');
             });
             case JSONL -> destination.writeWhole(writer -> {

@@ -1,0 +1,103 @@
+package dev.cove.cli.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cove.CoveResult;
+import dev.cove.CoveTarget;
+import dev.cove.SessionInformation;
+import dev.cove.cli.exec.ChildFailedException;
+import dev.cove.cli.exec.ChildOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+/** Records carry botocove's PascalCase keys, in botocove's order, with absent values omitted. */
+class RecordsTest {
+
+    private static final SessionInformation FULL = new SessionInformation("111122223333",
+            "arn:aws:organizations::123456789012:account/o-x/111122223333", "a@example.com", "prod", "ACTIVE",
+            "Admin", "audit", "{\"Version\":\"2012-10-17\"}", List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+            "ext-1", "eu-west-1", "aws", true);
+    private static final SessionInformation BARE = new SessionInformation("111122223333", null, null, null, null,
+            "OrganizationAccountAccessRole", "OrganizationAccountAccessRole", null, List.of(), null, "us-east-1",
+            "aws", true);
+
+    private static ChildOutcome child(int exit, String stdout, long dropped) {
+        return new ChildOutcome(exit, stdout, dropped, "", 0, false, Duration.ofMillis(5));
+    }
+
+    @Test
+    void outcome_ofAResult_hasEveryKeyInBotocovesOrder() {
+        ObjectNode record = Records.outcome(new CoveResult<>(FULL, child(0, "{\"n\": 3}\n", 0), null), true);
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Arn", "Email", "Name", "Status",
+                "Region", "Partition", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId",
+                "AssumeRoleSuccess", "Outcome", "Result", "ExitCode");
+        assertThat(record.get("Result").get("n").asInt()).isEqualTo(3);
+        assertThat(record.get("Outcome").asText()).isEqualTo("Result");
+        assertThat(record.get("PolicyArns").get(0).asText()).isEqualTo("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    }
+
+    @Test
+    void outcome_withoutMetadata_omitsAbsentValues() {
+        ObjectNode record = Records.outcome(new CoveResult<>(BARE, child(0, "plain text\n\n", 0), null), false);
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Partition", "RoleName",
+                "RoleSessionName", "AssumeRoleSuccess", "Result", "ExitCode");
+        assertThat(record.get("Result").asText()).isEqualTo("plain text");
+    }
+
+    @Test
+    void outcome_ofAFailedCommand_keepsExitCodeStdoutStderrAndTruncation() {
+        ChildOutcome outcome = new ChildOutcome(7, "half", 100, "boom\n", 0, false, Duration.ofSeconds(1));
+
+        ObjectNode record = Records.outcome(new CoveResult<>(BARE, null,
+                new ChildFailedException(outcome, null)), true);
+
+        assertThat(record.get("Outcome").asText()).isEqualTo("Exception");
+        assertThat(record.get("ExceptionDetails").asText()).isEqualTo("command exited with code 7");
+        assertThat(record.get("ExitCode").asInt()).isEqualTo(7);
+        assertThat(record.get("Stdout").asText()).isEqualTo("half");
+        assertThat(record.get("Stderr").asText()).isEqualTo("boom");
+        assertThat(record.get("StdoutTruncatedBytes").asLong()).isEqualTo(100);
+        assertThat(record.has("Result")).isFalse();
+    }
+
+    @Test
+    void outcome_ofATimeout_saysSo() {
+        ChildOutcome outcome = new ChildOutcome(143, "", 0, "", 0, true, Duration.ofSeconds(30));
+
+        ObjectNode record = Records.outcome(new CoveResult<>(BARE, null,
+                new ChildFailedException(outcome, Duration.ofSeconds(30))), true);
+
+        assertThat(record.get("ExceptionDetails").asText()).isEqualTo("command timed out after 30s and was killed");
+        assertThat(record.get("TimedOut").asBoolean()).isTrue();
+    }
+
+    @Test
+    void outcome_ofAFailedAssumeRole_andASkippedTarget_describeTheirException() {
+        SessionInformation notAssumed = BARE.withAssumeRoleSuccess(false);
+
+        ObjectNode failed = Records.outcome(new CoveResult<>(notAssumed, null,
+                new IllegalStateException("AccessDenied")), true);
+        ObjectNode skipped = Records.outcome(new CoveResult<>(notAssumed, null,
+                new CancellationException("not started: 3 targets failed")), true);
+
+        assertThat(failed.get("Outcome").asText()).isEqualTo("FailedAssumeRole");
+        assertThat(failed.get("AssumeRoleSuccess").asBoolean()).isFalse();
+        assertThat(failed.get("ExceptionDetails").asText()).isEqualTo("IllegalStateException: AccessDenied");
+        assertThat(skipped.get("Outcome").asText()).isEqualTo("Skipped");
+        assertThat(skipped.get("ExceptionDetails").asText()).contains("not started");
+    }
+
+    @Test
+    void target_hasIdRegionAndMetadata() {
+        ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", "ACTIVE"));
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Arn", "Email", "Name", "Status");
+        assertThat(Records.target(new CoveTarget("111122223333", "us-east-1", null, null, null, null))
+                .fieldNames()).toIterable().containsExactly("Id", "Region");
+    }
+}
