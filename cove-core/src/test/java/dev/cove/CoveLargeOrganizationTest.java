@@ -2,6 +2,7 @@ package dev.cove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.Moto;
 import dev.cove.testkit.MotoServer;
 import dev.cove.testkit.OrgAccount;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
@@ -23,6 +25,7 @@ class CoveLargeOrganizationTest {
     private static final int ACCOUNTS = 1500;
 
     private static MotoServer moto;
+    private static FaultProxy proxy;
     private static OrgFixture org;
 
     @BeforeAll
@@ -31,10 +34,19 @@ class CoveLargeOrganizationTest {
         long started = System.nanoTime();
         org = OrganizationBuilder.large(moto.endpoint(), ACCOUNTS, 3);
         System.out.printf("built %d accounts in %.1f s%n", org.memberIds().size(), (System.nanoTime() - started) / 1e9);
+        proxy = FaultProxy.builder(moto.endpoint()).learnMotoAccounts(true).start();
+    }
+
+    @BeforeEach
+    void clearRecords() {
+        proxy.clear();
     }
 
     @AfterAll
     static void stopMoto() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (moto != null) {
             moto.close();
         }
@@ -44,7 +56,7 @@ class CoveLargeOrganizationTest {
         return Cove.builder()
                 .assumingCredentials(Moto.credentials())
                 .assumingRegion(Region.US_EAST_1)
-                .endpointOverride(moto.endpoint())
+                .endpointOverride(proxy.endpoint())
                 .threadWorkers(50)
                 .progress(false);
     }
@@ -54,9 +66,17 @@ class CoveLargeOrganizationTest {
     }
 
     @Test
-    void run_withDefaultsInThreeRegions_visitsEveryAccountInEveryRegionOnce() {
-        CoveOutput<String> out = cove().regions("us-east-1", "eu-west-1", "ap-northeast-1").build()
+    void run_withDefaultsInThreeRegions_visitsEveryAccountInEveryRegionOnceWithOneAssumeRolePerAccount() {
+        List<String> regions = List.of("us-east-1", "eu-west-1", "ap-northeast-1");
+        CoveOutput<String> out = cove().regions(regions).build()
                 .run(session -> session.accountId() + "/" + session.region().id());
+
+        assertThat(proxy.count("AssumeRole")).isEqualTo(ACCOUNTS);
+        assertThat(proxy.count("ListChildren")).as("no OU was named").isZero();
+        assertThat(proxy.requests("ListAccounts").stream().filter(r -> !r.body().contains("NextToken")))
+                .as("one listing of the organization").hasSize(1);
+        assertThat(proxy.count("ListAccounts")).as("followed page by page").isGreaterThan(1);
+        Outcomes.assertEveryTargetOnce(out, org.memberIds(), regions);
 
         assertThat(out.exceptions()).isEmpty();
         assertThat(out.failedAssumeRole()).isEmpty();
