@@ -28,15 +28,16 @@ final class MotoProcess {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String EXECUTABLE = "moto_server";
     /**
-     * Runs moto in the background and ends it when standard input (the pipe from this JVM)
-     * closes, which happens on {@link #stop()} and also when the JVM dies without running its
-     * shutdown hooks.
+     * Runs moto and ends it when standard input (the pipe from this JVM) closes, which happens
+     * on {@link #stop()} and also when the JVM dies without running its shutdown hooks. Exits
+     * with moto's status when moto exits by itself.
      */
     private static final String WATCHDOG = """
-            "$@" </dev/null &
+            exec 3<&0
+            "$@" </dev/null 3<&- &
             child=$!
-            cat >/dev/null
-            kill $child 2>/dev/null
+            { cat <&3 >/dev/null; kill $child 2>/dev/null; } &
+            exec 3<&-
             wait $child
             """;
 
@@ -63,8 +64,13 @@ final class MotoProcess {
     }
 
     static MotoProcess launch(Path logDirectory) throws PortTakenException {
+        return launch(logDirectory, System.getenv("PATH"));
+    }
+
+    /** Launches moto found on {@code searchPath} (a PATH-style list of directories). */
+    static MotoProcess launch(Path logDirectory, String searchPath) throws PortTakenException {
         int port = freePort();
-        List<String> moto = motoCommand(port);
+        List<String> moto = motoCommand(port, searchPath);
         Path logFile = logDirectory.resolve("moto-server-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(withWatchdog(moto))
                 .redirectErrorStream(true)
@@ -118,6 +124,7 @@ final class MotoProcess {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                stop();
                 String log = tailOfLog();
                 if (log.contains("Address already in use")) {
                     throw new PortTakenException("port " + port + " was taken before moto bound it");
@@ -159,13 +166,13 @@ final class MotoProcess {
         }
     }
 
-    private static List<String> motoCommand(int port) {
+    private static List<String> motoCommand(int port, String searchPath) {
         List<String> command = new ArrayList<>();
-        Path executable = onPath(EXECUTABLE);
+        Path executable = onPath(EXECUTABLE, searchPath);
         if (executable != null) {
             command.add(executable.toString());
         } else {
-            Path python = onPath("python3");
+            Path python = onPath("python3", searchPath);
             if (python == null) {
                 throw new IllegalStateException("neither " + EXECUTABLE
                         + " nor python3 is on the PATH. " + INSTALL_HINT);
@@ -186,12 +193,11 @@ final class MotoProcess {
         return command;
     }
 
-    private static Path onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
+    private static Path onPath(String name, String searchPath) {
+        if (searchPath == null) {
             return null;
         }
-        for (String directory : path.split(File.pathSeparator)) {
+        for (String directory : searchPath.split(File.pathSeparator)) {
             if (directory.isEmpty()) {
                 continue;
             }
