@@ -2,7 +2,9 @@ package dev.cove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
+import dev.cove.testkit.FaultRule;
 import dev.cove.testkit.Moto;
 import dev.cove.testkit.MotoServer;
 import dev.cove.testkit.OrgAccount;
@@ -39,6 +41,7 @@ class CoveLargeOrganizationTest {
 
     @BeforeEach
     void clearRecords() {
+        proxy.clearRules();
         proxy.clear();
     }
 
@@ -108,5 +111,29 @@ class CoveLargeOrganizationTest {
 
         assertThat(targets).hasSize(ACCOUNTS - ignored.size())
                 .noneSatisfy(t -> assertThat(ignored).contains(t.id()));
+    }
+
+    @Test
+    void targets_whenListAccountsPagesAreThrottled_losesAndDuplicatesNoAccount() {
+        proxy.addRule(FaultRule.on("ListAccounts").withProbability(0.3, 1500).then(Fault.tooManyRequests()));
+
+        List<CoveTarget> targets = cove().build().targets();
+
+        assertThat(targets.stream().map(CoveTarget::id).toList())
+                .containsExactlyElementsOf(org.memberIds().stream().sorted().toList());
+        assertThat(proxy.rules().get(0).firedCount()).as("pages were throttled").isPositive();
+    }
+
+    @Test
+    void targets_whenListChildrenIsThrottled_walksEveryNestedOu() {
+        proxy.addRule(FaultRule.on("ListChildren").withProbability(0.3, 3).then(Fault.tooManyRequests()));
+        OrgUnit top = org.units().stream().filter(u -> u.depth() == 1)
+                .min(Comparator.comparing(OrgUnit::path)).orElseThrow();
+
+        List<CoveTarget> targets = cove().targetIds(top.id()).build().targets();
+
+        assertThat(targets.stream().map(CoveTarget::id).toList())
+                .containsExactlyElementsOf(sortedIds(org.accountsUnder(top.path())));
+        assertThat(proxy.rules().get(0).firedCount()).as("ListChildren was throttled").isPositive();
     }
 }
