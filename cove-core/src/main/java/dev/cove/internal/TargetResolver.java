@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -41,7 +42,7 @@ final class TargetResolver {
      * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
      */
     RunPlan resolve() {
-        GetCallerIdentityResponse caller = clients.sts().getCallerIdentity();
+        GetCallerIdentityResponse caller = callerIdentity();
         String partition = config.partition() != null ? config.partition() : partitionOf(caller.arn());
         Optional<Map<String, OrgAccount>> organization = directory.listAccounts();
         if (config.targetIds() == null && organization.isEmpty()) {
@@ -69,6 +70,17 @@ final class TargetResolver {
         LOG.debug("Resolved {} accounts x {} regions (caller {}, partition {})", eligible.size(), regions.size(),
                 caller.account(), partition);
         return new RunPlan(caller.account(), partition, eligible, regions);
+    }
+
+    private GetCallerIdentityResponse callerIdentity() {
+        try {
+            return clients.sts().getCallerIdentity();
+        } catch (SdkException e) {
+            throw new IllegalStateException("Cannot identify the calling account (sts:GetCallerIdentity in "
+                    + assumingRegion.id() + (config.endpointOverride() == null ? "" : " at " + config.endpointOverride())
+                    + "): " + e.getMessage() + " — check the credentials (profile, environment variables), the "
+                    + "region and the endpoint", e);
+        }
     }
 
     private Set<String> expand(List<String> ids, Optional<Map<String, OrgAccount>> organization, boolean targets) {

@@ -188,7 +188,8 @@ public final class Validation {
     public static String externalId(String externalId) {
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
             // The value itself may be sensitive to some users: report its length, not its text.
-            throw new IllegalArgumentException("externalId is not valid (" + externalId.length() + " characters); "
+            throw new IllegalArgumentException("externalId is not valid (" + externalId.length() + " character"
+                    + (externalId.length() == 1 ? "" : "s") + "); "
                     + "it must be 2-1224 characters of letters, digits and +=,.@:/_-");
         }
         return externalId;
