@@ -1,6 +1,9 @@
 package dev.cove.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the {@code cove} command in this JVM, the way {@link CoveCli#main} does, and captures what it prints. */
@@ -62,6 +66,15 @@ final class Cli {
             }
         }
         return lines;
+    }
+
+    static List<Map<String, String>> csv(String text) {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            return rows.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("not CSV: " + text, e);
+        }
     }
 
     static JsonNode parse(String text) {
