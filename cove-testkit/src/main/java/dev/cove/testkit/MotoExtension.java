@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Use it as {@code @RegisterExtension static MotoExtension moto = new MotoExtension();} and
  * call {@link #endpoint()}, or as {@code @ExtendWith(MotoExtension.class)} and declare a
- * {@link MotoServer} parameter on a test, lifecycle method or constructor.
+ * {@link MotoServer} parameter on a test, lifecycle method or constructor. Because every test
+ * shares one server, test classes using it must not run concurrently.
  */
 public final class MotoExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 

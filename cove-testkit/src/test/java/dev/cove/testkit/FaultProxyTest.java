@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -238,7 +240,7 @@ class FaultProxyTest {
 
             learning.learn(credentials.accessKeyId(), DENIED_ACCOUNT); // moto must now follow the header
             try (StsClient assumed = Moto.configure(StsClient.builder(), learning.endpoint())
-                    .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                    .credentialsProvider(() -> AwsSessionCredentials.create(
                             credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()))
                     .build()) {
                 assertThat(assumed.getCallerIdentity().account()).isEqualTo(DENIED_ACCOUNT);
@@ -301,7 +303,7 @@ class FaultProxyTest {
 
             proxy.close();
 
-            assertThatExceptionOfType(java.util.concurrent.ExecutionException.class).isThrownBy(hung::get)
+            assertThatExceptionOfType(ExecutionException.class).isThrownBy(hung::get)
                     .withCauseInstanceOf(SdkClientException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             assertThatExceptionOfType(SdkClientException.class).isThrownBy(sts::getCallerIdentity);

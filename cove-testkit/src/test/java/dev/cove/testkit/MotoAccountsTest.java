@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountAlreadyClosedException;
@@ -30,7 +31,7 @@ class MotoAccountsTest {
         assertThat(MotoAccounts.listIamUsers(MOTO.endpoint(), first)).containsExactlyInAnyOrder("user-1", "user-2");
         assertThat(MotoAccounts.listIamUsers(MOTO.endpoint(), second)).containsExactly("user-1");
         assertThat(MotoAccounts.listIamUsers(MOTO.endpoint(), org.memberIds().get(2))).isEmpty();
-        try (var iam = Moto.iam(MOTO.endpoint())) {
+        try (IamClient iam = Moto.iam(MOTO.endpoint())) {
             assertThat(iam.listUsers().users()).as("users of the management account").isEmpty();
         }
     }
