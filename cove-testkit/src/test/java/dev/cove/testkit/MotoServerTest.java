@@ -59,6 +59,21 @@ class MotoServerTest {
     }
 
     @Test
+    void seed_makesMotoRepeatTheIdsItCreates() {
+        MotoServer moto = MotoServer.shared();
+        moto.reset();
+        moto.seed(42);
+        OrgFixture first = OrganizationBuilder.on(moto.endpoint()).accounts(1).concurrency(1).build();
+        moto.reset();
+        moto.seed(42);
+        OrgFixture second = OrganizationBuilder.on(moto.endpoint()).accounts(1).concurrency(1).build();
+
+        assertThat(second.memberIds()).isEqualTo(first.memberIds());
+        assertThat(second.rootId()).isEqualTo(first.rootId());
+        moto.reset();
+    }
+
+    @Test
     void launch_whenNeitherMotoNorPythonIsOnPath_failsWithInstallHint(@TempDir Path empty) {
         assertThatThrownBy(() -> MotoProcess.launch(empty, empty.toString()))
                 .isInstanceOf(IllegalStateException.class)
