@@ -1,0 +1,158 @@
+package dev.cove.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged {@code cove} jar in a child JVM, the way users run it, with a small, explicit environment
+ * (fake credentials, no AWS profile files of the machine's user), and captures stdout and stderr in files.
+ */
+final class CoveProcess {
+
+    /** The runnable jar, built by the {@code package} phase. */
+    static final Path JAR = Path.of(System.getProperty("cove.jar", "target/cove.jar")).toAbsolutePath();
+
+    /**
+     * Resets SIGINT and SIGTERM to their default action, then becomes the given program. A process started in
+     * the background by a non-interactive shell ignores SIGINT, and the JVM then installs no handler for it;
+     * this makes the signal tests independent of how the build itself was started.
+     */
+    private static final String DEFAULT_SIGNALS = "import os, signal, sys; "
+            + "signal.signal(signal.SIGINT, signal.SIG_DFL); signal.signal(signal.SIGTERM, signal.SIG_DFL); "
+            + "os.execvp(sys.argv[1], sys.argv[1:])";
+
+    private final List<String> args = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> env = new HashMap<>();
+    private final Path dir;
+
+    private CoveProcess(Path dir) {
+        this.dir = dir;
+        env.put("PATH", System.getenv("PATH"));
+        env.put("HOME", System.getProperty("user.home"));
+        env.put("LANG", "C.UTF-8");
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
+    }
+
+    /**
+     * Prepares a run of {@code cove} with these arguments.
+     *
+     * @param dir a directory for the captured output
+     * @param args the arguments
+     * @return the run, to configure further
+     */
+    static CoveProcess cove(Path dir, String... args) {
+        CoveProcess process = new CoveProcess(dir);
+        process.args.addAll(List.of(args));
+        return process;
+    }
+
+    CoveProcess env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
+    CoveProcess jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    /** A started cove process. */
+    static final class Started {
+
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Started(Process process, Path out, Path err) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        String stdout() {
+            return read(out);
+        }
+
+        String stderr() {
+            return read(err);
+        }
+
+        void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        }
+
+        Result await(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("cove did not exit within " + timeout + "; stderr:\n" + stderr());
+            }
+            return new Result(process.exitValue(), stdout(), stderr());
+        }
+    }
+
+    /**
+     * A finished run.
+     *
+     * @param exitCode the exit code
+     * @param out stdout
+     * @param err stderr
+     */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    Started start() throws IOException {
+        List<String> command = new ArrayList<>(List.of("python3", "-c", DEFAULT_SIGNALS));
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")); // as bin/cove starts it
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(args);
+        Path out = Files.createTempFile(dir, "cove-", ".out");
+        Path err = Files.createTempFile(dir, "cove-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return new Started(builder.start(), out, err);
+    }
+
+    Result run() throws IOException, InterruptedException {
+        return start().await(Duration.ofMinutes(2));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
