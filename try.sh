@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# A tour of Cove on a local AWS organization. It builds Cove, starts the moto emulator on a free loopback
+# port with a 24-account organization (OUs nested three deep, IAM users in every account), then runs the
+# `cove` command and an example program against it. The emulator stops when the tour ends, Ctrl-C included.
+# Fake credentials and an emulator endpoint are set for every step: nothing here can touch a real AWS account.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/jdk.sh
+source scripts/moto.sh
+
+if [ -t 1 ]; then bold=$'\033[1m'; dim=$'\033[2m'; plain=$'\033[0m'; else bold=; dim=; plain=; fi
+step() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
+say() { printf '%s%s%s\n' "$dim" "$*" "$plain"; }
+# Prints an argument so that it could be pasted into a shell.
+quote() {
+  if [[ "$1" =~ ^[A-Za-z0-9_./:=,@%+-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi
+}
+# Prints a command, then runs it; a non-zero exit is shown, not fatal (failures are part of the tour).
+run() {
+  local arg line='$'
+  for arg in "$@"; do line+=" $(quote "$arg")"; done
+  printf '%s%s%s\n' "$bold" "$line" "$plain"
+  local status=0
+  "$@" || status=$?
+  [ "$status" -eq 0 ] || say "(exit code $status)"
+}
+
+cove_select_jdk
+cove_ensure_moto
+
+# Only fake credentials, no profile, no credential files: every call goes to the emulator or fails.
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_ROLE_ARN AWS_ROLE_SESSION_NAME \
+  AWS_WEB_IDENTITY_TOKEN_FILE AWS_CONTAINER_CREDENTIALS_RELATIVE_URI AWS_CONTAINER_CREDENTIALS_FULL_URI \
+  AWS_CONTAINER_AUTHORIZATION_TOKEN AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+
+step "Building Cove with $JAVA_HOME (a minute or two the first time)"
+# Maven's own libraries use sun.misc.Unsafe, which Java 24+ warns about; the warning is Maven's, not Cove's.
+if [ "$(cove_java_major "$JAVA_HOME")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+./mvnw -q -B install -DskipTests
+
+work="$(mktemp -d)"
+tour_pid=
+cleanup() {
+  if [ -n "$tour_pid" ] && kill -0 "$tour_pid" 2>/dev/null; then
+    kill "$tour_pid" 2>/dev/null || true
+    wait "$tour_pid" 2>/dev/null || true
+    say "The emulator has stopped."
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step "Starting the AWS emulator (moto) with an organization of 24 accounts"
+"$JAVA_HOME/bin/java" -cp "cove-examples/target/classes:cove-examples/target/lib/*" \
+  dev.cove.examples.TourOrganization --env-file "$work/tour.env" >"$work/tour.log" 2>&1 &
+tour_pid=$!
+for _ in $(seq 1 600); do
+  [ -f "$work/tour.env" ] && break
+  if ! kill -0 "$tour_pid" 2>/dev/null; then
+    echo "The emulator did not start:" >&2
+    cat "$work/tour.log" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+[ -f "$work/tour.env" ] || { echo "The emulator took too long to start; its log:" >&2; cat "$work/tour.log" >&2; exit 1; }
+# shellcheck disable=SC1091 # written by TourOrganization: COVE_TOUR_ENDPOINT, COVE_TOUR_OU_*
+source "$work/tour.env"
+export AWS_ENDPOINT_URL="$COVE_TOUR_ENDPOINT"
+grep '^moto is listening' "$work/tour.log" || true
+say "OUs: prod=$COVE_TOUR_OU_PROD (with prod/web, prod/web/edge, prod/data), staging=$COVE_TOUR_OU_STAGING,"
+say "     sandbox=$COVE_TOUR_OU_SANDBOX (with sandbox/experiments). AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"
+
+step "A dry run: which accounts does the OU 'prod' select? (every account below it, at any depth; no role assumed)"
+run bin/cove targets --target-ids "$COVE_TOUR_OU_PROD" --format table
+
+if command -v aws >/dev/null 2>&1; then
+  step "Run a program in every account × region: 'aws sts get-caller-identity' in prod/web, in 2 regions"
+  say "Each run gets that account's assumed-role credentials in its environment, so each prints its own identity."
+  run bin/cove exec --target-ids "$COVE_TOUR_OU_PROD_WEB" --regions us-east-1,eu-west-1 --format table \
+    -- aws sts get-caller-identity --query Arn --output text
+  step "The same as JSON, for one OU: a program's JSON output becomes the record's Result"
+  run bin/cove exec --target-ids "$COVE_TOUR_OU_PROD_WEB_EDGE" --format json -- aws sts get-caller-identity
+else
+  step "Run a program in every account × region (the AWS CLI is not installed, so a shell prints who it is)"
+  run bin/cove exec --target-ids "$COVE_TOUR_OU_PROD_WEB" --regions us-east-1,eu-west-1 --format table \
+    -- sh -c 'echo "account $COVE_ACCOUNT_ID ($COVE_ACCOUNT_NAME) in $COVE_REGION"'
+fi
+
+step "Failures are reported, never lost: a program that fails in one account (exit code 1 when any target fails)"
+run bin/cove exec --format table -- sh -c \
+  'if [ "$COVE_ACCOUNT_NAME" = acct-0007 ]; then echo "simulated failure" >&2; exit 3; fi; echo "ok in $COVE_ACCOUNT_NAME"'
+
+step "The library: dev.cove.examples.CountIamUsers counts the IAM users of every account with Cove"
+run "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "cove-examples/target/classes:cove-examples/target/lib/*" dev.cove.examples.CountIamUsers
+
+step "That was Cove. Next: 'bin/cove --help', docs/cli.md, and the README's library section."
