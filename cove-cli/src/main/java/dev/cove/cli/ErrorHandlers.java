@@ -10,9 +10,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Turns errors into one clear line on stderr and an exit code: bad usage and bad configuration (including
- * the library's {@link IllegalArgumentException}s and AWS errors before any target ran) exit 2; anything
- * else exits 1. Stack traces only with {@code --debug}.
+ * Turns errors into one clear line on stderr and an exit code: bad usage and bad configuration exit 2 —
+ * that is, the library's {@link IllegalArgumentException} (a bad value) and {@link IllegalStateException}
+ * (e.g. the calling account cannot be identified: credentials, region or endpoint are wrong), and AWS
+ * errors before any target ran; anything else exits 1. Stack traces only with {@code --debug}.
  */
 final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
@@ -41,7 +42,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
             return handleParseException(parameter, parseResult.originalArgs().toArray(String[]::new));
         }
         PrintWriter err = command.getErr();
-        boolean configuration = e instanceof IllegalArgumentException || e instanceof SdkException;
+        boolean configuration = isConfiguration(e);
         err.println(command.getColorScheme().errorText("cove: " + (configuration ? "" : "error: ")
                 + OptionNames.translate(describe(e))));
         if (Logging.debug(command)) {
@@ -53,12 +54,16 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
         return configuration ? USAGE : FAILURE;
     }
 
+    private static boolean isConfiguration(Exception e) {
+        return e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof SdkException;
+    }
+
     private static String describe(Exception e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        return e instanceof IllegalArgumentException || e instanceof SdkException ? message
-                : e.getClass().getSimpleName() + ": " + message;
+        return isConfiguration(e) ? message : e.getClass().getSimpleName() + ": " + message;
     }
 }

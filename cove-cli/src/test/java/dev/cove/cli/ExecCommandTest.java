@@ -183,6 +183,22 @@ class ExecCommandTest {
     }
 
     @Test
+    void exec_whenTheCallersCredentialsAreRejected_exits2_withOneLine() {
+        try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
+            proxy.addRule(FaultRule.on("GetCallerIdentity")
+                    .then(Fault.awsError(403, "InvalidClientTokenId", "The security token included in the request is invalid")));
+
+            Cli.Run run = Cli.run("exec", "--endpoint-url", proxy.endpoint().toString(), "--", "true");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("cove: ")
+                    .contains("The security token included in the request is invalid");
+            assertThat(run.err()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void exec_failFast_stopsAtTheFirstFailure_andExits1() {
         Cli.Run run = exec(List.of("--fail-fast", "--workers", "1", "--format", "json"), "sh", "-c", "exit 3");
 

@@ -46,8 +46,9 @@ public final class Json {
     }
 
     /**
-     * Turns a command's stdout into a value: the JSON it holds when it is one complete JSON document,
-     * otherwise the text without its trailing newlines.
+     * Turns a command's stdout into a value: the JSON it holds when it is one complete JSON object or array,
+     * otherwise the text without its trailing newlines. Bare JSON scalars stay text, so that the same program
+     * gives the same type in every account: {@code 012345678901} is not a JSON number, {@code 512345678901} is.
      *
      * @param stdout what the command printed
      * @param truncated whether bytes were dropped (then it is kept as text: a cut document is not JSON)
@@ -55,7 +56,7 @@ public final class Json {
      */
     public static JsonNode value(String stdout, boolean truncated) {
         String trimmed = stdout.strip();
-        if (!truncated && !trimmed.isEmpty()) {
+        if (!truncated && (trimmed.startsWith("{") || trimmed.startsWith("["))) {
             try {
                 return MAPPER.readTree(trimmed);
             } catch (JsonProcessingException notJson) {

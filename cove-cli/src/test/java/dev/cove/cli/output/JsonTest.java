@@ -9,11 +9,17 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
     @Test
-    void value_ofJsonDocuments_isTheJson() {
+    void value_ofJsonObjectsAndArrays_isTheJson() {
         assertThat(Json.value("{\"Account\": \"1\"}\n", false).get("Account").asText()).isEqualTo("1");
-        assertThat(Json.value("[1, 2]\n", false).size()).isEqualTo(2);
-        assertThat(Json.value("42\n", false).isNumber()).isTrue();
-        assertThat(Json.value("\"quoted\"", false).asText()).isEqualTo("quoted");
+        assertThat(Json.value("  [1, 2]\n", false).size()).isEqualTo(2);
+    }
+
+    @Test
+    void value_ofJsonScalars_staysText_soEveryAccountGivesTheSameType() {
+        assertThat(text(Json.value("512345678901\n", false))).isEqualTo("512345678901");
+        assertThat(text(Json.value("012345678901\n", false))).isEqualTo("012345678901");
+        assertThat(text(Json.value("true", false))).isEqualTo("true");
+        assertThat(text(Json.value("\"quoted\"", false))).isEqualTo("\"quoted\"");
     }
 
     @Test
