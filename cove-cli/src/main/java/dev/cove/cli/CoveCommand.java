@@ -15,14 +15,19 @@ import picocli.CommandLine.Spec;
         description = "Runs a command in every AWS account × region of an AWS Organization, with an IAM role"
                 + " assumed in each account, and gathers every outcome.",
         subcommands = {TargetsCommand.class, ExecCommand.class, GenerateCompletion.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every target succeeded",
+            "1:some target failed",
+            "2:bad usage or configuration",
+            "130:interrupted"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cove targets --target-ids ou-ab12-cdef3456",
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
-            "  source <(cove generate-completion)     # tab completion in bash and zsh",
+            "  source <(cove generate-completion)    # tab completion in bash and zsh",
             "",
-            "Exit codes: 0 every target succeeded, 1 some target failed, 2 bad usage or configuration,"
-                    + " 130 interrupted."})
+            "Reference: docs/cli.md"})
 public final class CoveCommand implements Callable<Integer> {
 
     @Spec

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code cove exec}: runs a program once per account × region with that target's credentials. */
 @Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
+        header = "Runs a program in every account × region, with that target's credentials.",
         description = {
             "Runs COMMAND once per account × region, as a child process (no shell) with the target's assumed-role"
                     + " credentials in its environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,"
@@ -28,14 +29,17 @@ import picocli.CommandLine.Spec;
             "",
             "The command's stdout is the target's Result (embedded as JSON when it is JSON), its stderr and exit"
                     + " code are kept, and a non-zero exit is an exception. Its stdin is closed."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every target succeeded",
+            "1:some target failed (exception, failed assume-role, timeout)",
+            "2:bad usage or configuration",
+            "130:interrupted by SIGINT or SIGTERM; what finished is written"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
-            "  cove exec --target-ids ou-ab12-cdef3456 --format jsonl --output out.jsonl -- ./audit.sh",
-            "  cove exec --timeout 2m --workers 50 -- aws s3api list-buckets --query 'Buckets[].Name'",
-            "",
-            "Exit codes: 0 every target succeeded, 1 some target failed, 2 bad usage or configuration,"
-                    + " 130 interrupted (SIGINT or SIGTERM: what finished is written)."})
+            "  cove exec --target-ids ou-ab12-cdef3456 -f jsonl -o out.jsonl -- ./audit.sh",
+            "  cove exec --timeout 2m --workers 50 -- sh -c 'aws s3 ls | wc -l'"})
 public final class ExecCommand implements Callable<Integer> {
 
     /** Default cap on the bytes kept of each of a target's stdout and stderr. */

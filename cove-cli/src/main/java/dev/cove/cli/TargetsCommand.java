@@ -14,15 +14,16 @@ import picocli.CommandLine.Spec;
 /** {@code cove targets}: the dry run, listing every account × region a run would visit. */
 @Command(name = "targets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
+        header = "Lists the accounts × regions a run would visit (the dry run).",
         description = "Lists every account × region that 'cove exec' would visit with the same SELECTION, with the"
                 + " accounts' organization metadata (Id, Region, Arn, Email, Name, Status). Assumes no role.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the targets were listed", "2:bad usage or configuration"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cove targets",
-            "  cove targets --target-ids ou-ab12-cdef3456 --ignore-ids 111122223333 --regions us-east-1,eu-west-1",
-            "  cove targets --format csv --output targets.csv",
-            "",
-            "Exit codes: 0 listed, 2 bad usage or configuration."})
+            "  cove targets --target-ids ou-ab12-cdef3456 --ignore-ids 111122223333",
+            "  cove targets --regions us-east-1,eu-west-1 --format csv --output targets.csv"})
 public final class TargetsCommand implements Callable<Integer> {
 
     @Spec
