@@ -14,9 +14,11 @@ import java.util.Locale;
 public final class Bench {
 
     private static final long RUN_TIMEOUT_SECONDS = 900;
+    private static final double QUIET_BUSY = 0.15;
 
     private final BenchOptions options;
     private final String command;
+    private double lastBusy = -1;
 
     private Bench(BenchOptions options, String command) {
         this.options = options;
@@ -91,7 +93,7 @@ public final class Bench {
         ChildJvm.Measurement m = child.run(benchCase.name(), args, options.profile());
         backendCpu = backend.cpuSeconds() - backendCpu;
         BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), backend.requests(),
-                m.profile(), backendCpu, load);
+                m.profile(), backendCpu, load, lastBusy);
         System.out.printf(Locale.ROOT, "%-24s wall %6.2f s  ideal %6.2f s  efficiency %.2f  requests %d  "
                         + "RSS %.0f MB  CPU %.3f ms/target  %s%n",
                 benchCase.name(), result.wallSeconds(), result.idealSeconds(), result.efficiency(),
@@ -108,20 +110,28 @@ public final class Bench {
         };
     }
 
-    /** Waits until the machine is quiet enough, up to a point; returns the load it starts at. */
+    /**
+     * Waits until the machine is quiet enough, up to a point: the one-minute load average below the limit,
+     * or, since the load average still remembers the previous run for a minute, the processors at most
+     * 15 % busy over five seconds. Returns the load average the run starts at.
+     */
     private double waitForQuiet() throws InterruptedException {
         long deadline = System.nanoTime() + options.loadWaitSeconds() * 1_000_000_000L;
-        double load = Machine.load();
-        while (load >= options.maxLoad() && System.nanoTime() < deadline) {
-            System.out.printf(Locale.ROOT, "Load average %.2f >= %.2f: waiting for a quieter machine...%n", load,
-                    options.maxLoad());
-            Thread.sleep(15_000);
-            load = Machine.load();
+        while (true) {
+            double load = Machine.load();
+            double busy = Machine.busy(5_000);
+            lastBusy = busy;
+            if (load < options.maxLoad() || (busy >= 0 && busy <= QUIET_BUSY)) {
+                return load;
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.printf(Locale.ROOT, "Load average %.2f, processors %.0f %% busy: running anyway "
+                        + "(recorded in the report)%n", load, busy * 100);
+                return load;
+            }
+            System.out.printf(Locale.ROOT, "Load average %.2f, processors %.0f %% busy: waiting for a quieter "
+                    + "machine...%n", load, busy * 100);
+            Thread.sleep(5_000);
         }
-        if (load >= options.maxLoad()) {
-            System.out.printf(Locale.ROOT, "Load average still %.2f: running anyway (recorded in the report)%n",
-                    load);
-        }
-        return load;
     }
 }

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param profile the run's JFR recording, or null
  * @param backendCpuSeconds CPU time of the backend during the run: the harness process (stub or proxy), and moto
  * @param loadBefore the one-minute load average just before the run
+ * @param busyBefore the share of processor time busy in the five seconds before the run, -1 if unknown
  */
 public record BenchResult(BenchCase benchCase, Map<String, String> reported, ProcStats process,
-        RequestLog.Snapshot requests, Path profile, double backendCpuSeconds, double loadBefore) {
+        RequestLog.Snapshot requests, Path profile, double backendCpuSeconds, double loadBefore,
+        double busyBefore) {
 
     private static final double MB = 1024.0 * 1024.0;
 
@@ -147,6 +149,7 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
         c.put("jvm_startup_ms", reported.get("startupMillis"));
         c.put("threads_at_end", process.threads());
         c.put("load_before", loadBefore);
+        c.put("busy_before", round(busyBefore, 2));
         c.put("failures", (long) (number("exceptions") + number("failedAssumeRole")));
         c.put("first_error", reported.get("firstError"));
         return c;

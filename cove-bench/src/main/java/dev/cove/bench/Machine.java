@@ -44,6 +44,39 @@ public record Machine(int processors, long memoryBytes, String cpuModel, String 
     }
 
     /**
+     * Returns the share of the processors' time that was busy over the next {@code millis} milliseconds
+     * (from {@code /proc/stat}: everything but idle and iowait). Unlike the load average, it does not
+     * remember the previous benchmark run.
+     *
+     * @param millis how long to watch
+     * @return 0 to 1, or -1 when unknown
+     * @throws InterruptedException when interrupted while watching
+     */
+    public static double busy(long millis) throws InterruptedException {
+        long[] before = cpuTimes();
+        Thread.sleep(millis);
+        long[] after = cpuTimes();
+        if (before == null || after == null || after[0] == before[0]) {
+            return -1;
+        }
+        return 1.0 - (double) (after[1] - before[1]) / (after[0] - before[0]);
+    }
+
+    /** Returns total and idle (idle + iowait) jiffies of all processors, or null. */
+    private static long[] cpuTimes() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Returns the one-minute load average.
      *
      * @return the load, or -1 when unknown
