@@ -104,7 +104,7 @@ class ExecFunctionTest {
         assertThat(failure.outcome().timedOut()).isTrue();
         assertThat(failure.outcome().stdout()).isEqualTo("started\n");
         long grandchild = Long.parseLong(Files.readString(pids).strip());
-        assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(endsWithin(grandchild, Duration.ofSeconds(5))).as("grandchild " + grandchild + " ended").isTrue();
     }
 
     @Test
@@ -128,7 +128,30 @@ class ExecFunctionTest {
 
         assertThat(thrown.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         long child = Long.parseLong(Files.readString(pids).strip());
-        assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(endsWithin(child, Duration.ofSeconds(5))).as("child " + child + " ended").isTrue();
+    }
+
+    /**
+     * Waits until a process has ended. A killed grandchild is re-parented to the machine's init process,
+     * which may take a while to reap it: until then it is a zombie, dead but still listed.
+     */
+    private static boolean endsWithin(long pid, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isZombie(pid) || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").startsWith("Z");
+        } catch (java.io.IOException gone) {
+            return false;
+        }
     }
 
     @Test
