@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.cove.cli.TestProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,7 @@ class ExecFunctionTest {
         assertThat(failure.outcome().timedOut()).isTrue();
         assertThat(failure.outcome().stdout()).isEqualTo("started\n");
         long grandchild = Long.parseLong(Files.readString(pids).strip());
-        assertThat(endsWithin(grandchild, Duration.ofSeconds(5))).as("grandchild " + grandchild + " ended").isTrue();
+        assertThat(TestProcesses.endsWithin(grandchild, Duration.ofSeconds(5))).as("grandchild ended").isTrue();
     }
 
     @Test
@@ -128,30 +129,7 @@ class ExecFunctionTest {
 
         assertThat(thrown.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         long child = Long.parseLong(Files.readString(pids).strip());
-        assertThat(endsWithin(child, Duration.ofSeconds(5))).as("child " + child + " ended").isTrue();
-    }
-
-    /**
-     * Waits until a process has ended. A killed grandchild is re-parented to the machine's init process,
-     * which may take a while to reap it: until then it is a zombie, dead but still listed.
-     */
-    private static boolean endsWithin(long pid, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (isZombie(pid) || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
-
-    private static boolean isZombie(long pid) {
-        try {
-            return Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").startsWith("Z");
-        } catch (java.io.IOException gone) {
-            return false;
-        }
+        assertThat(TestProcesses.endsWithin(child, Duration.ofSeconds(5))).as("child " + child + " ended").isTrue();
     }
 
     @Test
