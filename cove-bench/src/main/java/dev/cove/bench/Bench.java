@@ -92,7 +92,7 @@ public final class Bench {
         double backendCpu = backend.cpuSeconds();
         ChildJvm.Measurement m = child.run(benchCase.name(), args, options.profile());
         backendCpu = backend.cpuSeconds() - backendCpu;
-        BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), backend.requests(),
+        BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), m.threads(), backend.requests(),
                 m.profile(), backendCpu, load, lastBusy);
         System.out.printf(Locale.ROOT, "%-24s wall %6.2f s  ideal %6.2f s  efficiency %.2f  requests %d  "
                         + "RSS %.0f MB  CPU %.3f ms/target  %s%n",

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param benchCase the configuration
  * @param reported what the runner reported (see {@code BenchRunner})
  * @param process what {@code /proc} said of the child JVM
+ * @param threads the child's CPU time by kind of thread
  * @param requests what the backend served
  * @param profile the run's JFR recording, or null
  * @param backendCpuSeconds CPU time of the backend during the run: the harness process (stub or proxy), and moto
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param busyBefore the share of processor time busy in the five seconds before the run, -1 if unknown
  */
 public record BenchResult(BenchCase benchCase, Map<String, String> reported, ProcStats process,
-        RequestLog.Snapshot requests, Path profile, double backendCpuSeconds, double loadBefore,
+        ThreadCpu threads, RequestLog.Snapshot requests, Path profile, double backendCpuSeconds, double loadBefore,
         double busyBefore) {
 
     private static final double MB = 1024.0 * 1024.0;
@@ -144,6 +145,11 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
         c.put("run_cpu_s", round(number("runCpuSeconds"), 3));
         c.put("jvm_cpu_s", round(process.cpuSeconds(), 2));
         c.put("cpu_ms_per_target", round(cpuMillisPerTarget(), 3));
+        c.put("jit_cpu_s", round(threads.jitSeconds(), 2));
+        c.put("gc_vm_cpu_s", round(threads.gcSeconds(), 2));
+        c.put("carrier_cpu_s", round(threads.carrierSeconds(), 2));
+        c.put("main_cpu_s", round(threads.mainSeconds(), 2));
+        c.put("other_thread_cpu_s", round(threads.otherSeconds(), 2));
         c.put("backend_cpu_s", round(backendCpuSeconds, 2));
         c.put("gc_ms", reported.get("gcMillis"));
         c.put("jvm_startup_ms", reported.get("startupMillis"));

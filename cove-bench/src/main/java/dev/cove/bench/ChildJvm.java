@@ -79,13 +79,14 @@ public final class ChildJvm {
                 throw new IOException("Run " + name + " failed: " + e.getCause().getMessage() + "; see " + log);
             }
             ProcStats stats = ProcStats.read(process.pid());
+            ThreadCpu threads = ThreadCpu.read(process.pid());
             try (OutputStream in = process.getOutputStream()) {
                 in.write('\n');
             }
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 throw new IOException("Run " + name + " did not exit after reporting; see " + log);
             }
-            return new Measurement(FlatJson.parse(json), stats, profile ? jfr : null, log);
+            return new Measurement(FlatJson.parse(json), stats, threads, profile ? jfr : null, log);
         } finally {
             process.destroyForcibly();
         }
@@ -128,9 +129,11 @@ public final class ChildJvm {
      *
      * @param reported the runner's result members
      * @param process peak RSS and CPU time of the child
+     * @param threads the child's CPU time by kind of thread, over its whole life
      * @param profile the JFR recording, or null
      * @param log the child's standard error
      */
-    public record Measurement(Map<String, String> reported, ProcStats process, Path profile, Path log) {
+    public record Measurement(Map<String, String> reported, ProcStats process, ThreadCpu threads, Path profile,
+            Path log) {
     }
 }

@@ -25,9 +25,12 @@ import jdk.jfr.consumer.RecordingFile;
  * @param inclusive samples per method anywhere on the stack, most first
  * @param selfStacks the most common stack excerpt of each of the top self methods
  * @param allocationBytes sampled allocation per allocating site (first frame outside {@code java.}), most first
+ * @param phases CPU samples per step of a target and part of the SDK (see {@link SamplePhase}), most first
+ * @param steps CPU samples per step of a target, most first
  */
 public record JfrProfile(long samples, Map<String, Long> self, Map<String, Long> inclusive,
-        Map<String, String> selfStacks, Map<String, Long> allocationBytes) {
+        Map<String, String> selfStacks, Map<String, Long> allocationBytes, Map<String, Long> phases,
+        Map<String, Long> steps) {
 
     private static final int STACK_DEPTH = 14;
 
@@ -44,6 +47,8 @@ public record JfrProfile(long samples, Map<String, Long> self, Map<String, Long>
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Map<String, Long>> stacksBySelf = new HashMap<>();
         Map<String, Long> allocation = new HashMap<>();
+        Map<String, Long> phases = new HashMap<>();
+        Map<String, Long> steps = new HashMap<>();
         long samples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
@@ -56,6 +61,10 @@ public record JfrProfile(long samples, Map<String, Long> self, Map<String, Long>
                 List<RecordedFrame> frames = stack.getFrames();
                 if (type.equals("jdk.ExecutionSample")) {
                     samples++;
+                    List<String> names = frames.stream().map(JfrProfile::name).toList();
+                    String phase = SamplePhase.of(names);
+                    phases.merge(phase, 1L, Long::sum);
+                    steps.merge(phase.substring(0, phase.indexOf(" / ")), 1L, Long::sum);
                     String topMethod = name(frames.get(0));
                     self.merge(topMethod, 1L, Long::sum);
                     Set<String> seen = new HashSet<>();
@@ -81,7 +90,8 @@ public record JfrProfile(long samples, Map<String, Long> self, Map<String, Long>
             }
             selfStacks.put(method, top(stacksBySelf.get(method), 1).keySet().iterator().next());
         }
-        return new JfrProfile(samples, topSelf, top(inclusive, top), selfStacks, top(allocation, top));
+        return new JfrProfile(samples, topSelf, top(inclusive, top), selfStacks, top(allocation, top),
+                top(phases, 2 * top), top(steps, top));
     }
 
     private static String name(RecordedFrame frame) {

@@ -19,6 +19,8 @@ public final class JfrTop {
     public static void main(String[] args) throws IOException {
         JfrProfile p = JfrProfile.read(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 25);
         System.out.println(p.samples() + " CPU samples");
+        print("steps", p.steps(), p.samples());
+        print("phases", p.phases(), p.samples());
         print("self", p.self(), p.samples());
         print("inclusive", p.inclusive(), p.samples());
         for (Map.Entry<String, String> e : p.selfStacks().entrySet()) {

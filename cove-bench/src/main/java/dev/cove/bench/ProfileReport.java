@@ -30,8 +30,15 @@ final class ProfileReport {
                 continue;
             }
             JfrProfile p = JfrProfile.read(result.profile(), TOP);
+            ThreadCpu t = result.threads();
             out.append("#### ").append(result.benchCase().name()).append(String.format(Locale.ROOT,
-                    " (%d CPU samples; run CPU %.2f s)%n%n", p.samples(), (Double) result.columns().get("run_cpu_s")));
+                    " (%d CPU samples of Java code; run CPU %.2f s; whole JVM by thread: JIT %.1f s, GC/VM %.1f s, "
+                            + "virtual-thread carriers %.1f s, main %.1f s, other %.1f s)%n%n",
+                    p.samples(), (Double) result.columns().get("run_cpu_s"), t.jitSeconds(), t.gcSeconds(),
+                    t.carrierSeconds(), t.mainSeconds(), t.otherSeconds()));
+            table(out, "Where the CPU samples fall, by step", p.steps(), p.samples(), "samples");
+            table(out, "Where the CPU samples fall: step / part of the SDK", p.phases(), p.samples(),
+                    "samples");
             table(out, "Top methods, self (on top of the stack)", p.self(), p.samples(), "samples");
             table(out, "Top methods, inclusive (anywhere on the stack)", p.inclusive(), p.samples(), "samples");
             out.append("Most common stacks of the top self methods:\n\n");

@@ -102,7 +102,8 @@ class StubSmokeTest {
                     List.of("endpoint=" + connection.endpoint(), "accessKeyId=" + connection.accessKeyId(),
                             "secretAccessKey=" + connection.secretAccessKey(), "accounts=25", "regions=2",
                             "workers=5"), false);
-            BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), backend.requests(), null, 0, 0, -1);
+            BenchResult result = new BenchResult(benchCase, m.reported(), m.process(), m.threads(), backend.requests(),
+                    null, 0, 0, -1);
             assertThat(result.correct()).as("run output %s", m.reported()).isTrue();
             assertThat(result.requests().requests("AssumeRole")).isEqualTo(25);
             assertThat(result.process().peakRssBytes()).isPositive();
