@@ -2,23 +2,48 @@ package dev.cove;
 
 /**
  * Thrown by a run with {@code raiseException(true)} when a target fails: its cause is the original
- * exception and {@link #sessionInformation()} names the target.
+ * exception, {@link #sessionInformation()} names the target, and {@link #output()} holds everything the
+ * run got to, so that nothing finished is lost.
  */
 public final class CoveExecutionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final transient SessionInformation sessionInformation;
+    private final transient CoveOutput<?> output;
 
     /**
-     * Creates the exception for a failed target.
+     * Creates the exception for a failed target, without the rest of the run's outcomes.
      *
      * @param sessionInformation the target that failed
      * @param cause the original failure
      */
     public CoveExecutionException(SessionInformation sessionInformation, Throwable cause) {
+        this(sessionInformation, cause, null);
+    }
+
+    /**
+     * Creates the exception for a failed target of a run that stopped there.
+     *
+     * @param sessionInformation the target that failed
+     * @param cause the original failure
+     * @param output every outcome of the run: the finished targets (this one included), the targets
+     *     interrupted by the stop, and the ones that never started as skipped; null when unknown
+     */
+    public CoveExecutionException(SessionInformation sessionInformation, Throwable cause, CoveOutput<?> output) {
         super(describe(sessionInformation, cause), cause);
         this.sessionInformation = sessionInformation;
+        this.output = output;
+    }
+
+    /**
+     * Returns every outcome of the run that stopped: finished targets, interrupted ones, and the ones
+     * that never started (as skipped).
+     *
+     * @return the run's output, or null when the exception was created without one
+     */
+    public CoveOutput<?> output() {
+        return output;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.cove;
 
+import java.util.List;
+
 /**
  * Receives each target's outcome as soon as it is known, for streaming output and progress.
  *
@@ -10,6 +12,15 @@ package dev.cove;
  */
 @FunctionalInterface
 public interface CoveListener<T> {
+
+    /**
+     * Called once, after the targets are resolved and before any of them starts: a progress display
+     * learns its total here without resolving the organization a second time. Does nothing by default.
+     *
+     * @param targets every target of the run, in output order
+     */
+    default void onStart(List<CoveTarget> targets) {
+    }
 
     /**
      * Called exactly once per target, when it has finished (returned, thrown, or failed to assume its role).

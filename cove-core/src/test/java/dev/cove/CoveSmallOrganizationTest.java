@@ -289,6 +289,39 @@ class CoveSmallOrganizationTest {
     }
 
     @Test
+    void run_withListener_announcesEveryTargetBeforeAnyOutcome() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        CoveOutput<String> out = cove().regions("us-east-1", "us-west-2").build().run(CoveSession::accountId,
+                new CoveListener<String>() {
+                    @Override
+                    public void onStart(List<CoveTarget> targets) {
+                        events.add("start:" + targets.size());
+                        assertThat(targets.stream().map(t -> t.id() + "/" + t.region()).toList())
+                                .containsExactlyElementsOf(out(targets));
+                    }
+
+                    @Override
+                    public void onResult(CoveResult<String> result) {
+                        events.add("result");
+                    }
+
+                    private List<String> out(List<CoveTarget> targets) {
+                        List<String> expected = new ArrayList<>();
+                        for (String id : sorted(org.memberIds())) {
+                            expected.add(id + "/us-east-1");
+                            expected.add(id + "/us-west-2");
+                        }
+                        return expected;
+                    }
+                });
+
+        assertThat(events).hasSize(11).startsWith("start:10");
+        assertThat(events.subList(1, 11)).containsOnly("result");
+        assertThat(out.results()).hasSize(10);
+    }
+
+    @Test
     void run_whenListenerThrows_theRunGoesOn() {
         CoveOutput<String> out = cove().build().run(CoveSession::accountId, result -> {
             throw new IllegalStateException("listener bug");

@@ -157,8 +157,17 @@ class CoveStoppingTest {
             }
             Thread.sleep(60_000);
             return "never";
-        })).isInstanceOf(CoveExecutionException.class).hasCauseInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(failing);
+        })).isInstanceOfSatisfying(CoveExecutionException.class, e -> {
+            assertThat(e).hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining(failing);
+            CoveOutput<?> partial = e.output();
+            assertThat(partial.exceptions()).anySatisfy(f -> {
+                assertThat(f.id()).isEqualTo(failing);
+                assertThat(f.exception()).hasMessage("first failure");
+            });
+            assertThat(partial.exceptions()).as("the others were interrupted").hasSize(12);
+            assertThat(partial.results()).isEmpty();
+            assertEveryTargetOnce(partial, 12);
+        });
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }

@@ -45,8 +45,10 @@ public final class CoveRun<T> {
     private final AtomicInteger failures = new AtomicInteger();
     /** Why no new target starts any more; null while the run goes on. */
     private final AtomicReference<String> stopReason = new AtomicReference<>();
-    /** What {@code run} throws instead of returning: raiseException's failure, or a fatal Error. */
-    private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+    /** A fatal Error that {@code run} rethrows instead of returning. */
+    private final AtomicReference<Error> fatal = new AtomicReference<>();
+    /** With raiseException: the first failed target, which {@code run} throws as CoveExecutionException. */
+    private final AtomicReference<CoveResult<T>> firstFailure = new AtomicReference<>();
 
     private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, AwsClients clients,
             RunPlan plan) {
@@ -82,6 +84,7 @@ public final class CoveRun<T> {
     private CoveOutput<T> execute() {
         LOG.info("Running in {} accounts x {} regions with {} workers", plan.accounts().size(),
                 plan.regions().size(), config.threadWorkers());
+        sink.start(plan.targets());
         boolean interrupted;
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("cove-target-", 0).factory())) {
@@ -96,14 +99,15 @@ public final class CoveRun<T> {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable cause = thrown.get();
-        if (cause instanceof Error error) {
-            throw error;
+        if (fatal.get() != null) {
+            throw fatal.get();
         }
-        if (cause instanceof RuntimeException exception) {
-            throw exception;
+        CoveOutput<T> output = sink.output(this::skipped);
+        CoveResult<T> failure = firstFailure.get();
+        if (failure != null) {
+            throw new CoveExecutionException(failure.info(), failure.exception(), output);
         }
-        return sink.output(this::skipped);
+        return output;
     }
 
     /** Starts every target, account-major; returns true when the calling thread was interrupted. */
@@ -188,7 +192,7 @@ public final class CoveRun<T> {
             failure = e;
         } catch (Error fatal) {
             // VirtualMachineError and the like: the JVM is in trouble, so the run must not go on as if not.
-            if (thrown.compareAndSet(null, fatal)) {
+            if (this.fatal.compareAndSet(null, fatal)) {
                 stop("a fatal error occurred: " + fatal, true);
             }
             throw fatal;
@@ -206,7 +210,7 @@ public final class CoveRun<T> {
         }
         int failed = failures.incrementAndGet();
         if (config.raiseException()) {
-            if (thrown.compareAndSet(null, new CoveExecutionException(outcome.info(), outcome.exception()))) {
+            if (firstFailure.compareAndSet(null, outcome)) {
                 stop("raiseException: account " + outcome.id() + " region " + outcome.region() + " failed", true);
             }
         } else if (config.tooManyFailures(failed)) {

@@ -3,6 +3,7 @@ package dev.cove.internal;
 import dev.cove.CoveListener;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
+import dev.cove.CoveTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -31,6 +32,17 @@ final class ResultSink<T> {
         this.outcomes = new AtomicReferenceArray<>(size);
         this.listener = (CoveListener<T>) listener;
         this.progress = progress;
+    }
+
+    void start(List<CoveTarget> targets) {
+        lock.lock();
+        try {
+            listener.onStart(targets);
+        } catch (RuntimeException e) {
+            LOG.warn("Listener failed on the start of the run; the run goes on", e);
+        } finally {
+            lock.unlock();
+        }
     }
 
     void accept(int position, CoveResult<T> outcome) {
