@@ -3,8 +3,8 @@ package dev.cove.cli;
 import dev.cove.Cove;
 import dev.cove.CoveExecutionException;
 import dev.cove.CoveOutput;
-import dev.cove.cli.exec.ChildOutcome;
 import dev.cove.cli.exec.ExecFunction;
+import dev.cove.cli.exec.ChildOutcome;
 import dev.cove.cli.output.ExecReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,10 +42,7 @@ final class ExecRun {
      */
     int execute() throws IOException {
         long started = System.nanoTime();
-        // A progress bar needs the total up front; the dry run costs a few Organizations calls and no role.
-        ProgressDisplay progress = showProgress ? ProgressDisplay.onStderr(cove.targets().size())
-                : ProgressDisplay.none();
-        OutcomeCollector collector = new OutcomeCollector(report, progress);
+        OutcomeCollector collector = new OutcomeCollector(report, showProgress);
         CoveOutput<ChildOutcome> output;
         String stoppedBy = null;
         boolean interrupted;
@@ -53,10 +50,10 @@ final class ExecRun {
             try {
                 output = cove.run(function, collector);
             } catch (CoveExecutionException e) {
-                output = collector.output();
+                output = partialOutput(e);
                 stoppedBy = e.getMessage();
             } finally {
-                progress.close();
+                collector.close();
             }
             interrupted = Thread.interrupted() | guard.signalled();
             report.finished(output);
@@ -73,5 +70,11 @@ final class ExecRun {
             return SignalGuard.INTERRUPTED;
         }
         return output.allSucceeded() && stoppedBy == null ? 0 : 1;
+    }
+
+    /** The exception comes from this run, whose function returns ChildOutcome. */
+    @SuppressWarnings("unchecked")
+    private static CoveOutput<ChildOutcome> partialOutput(CoveExecutionException e) {
+        return (CoveOutput<ChildOutcome>) e.output();
     }
 }
