@@ -20,3 +20,12 @@ cove_ensure_moto() {
     return 1
   }
 }
+
+# The aws CLI is the program one cove-cli test runs in every account (cove exec -- aws sts get-caller-identity).
+cove_ensure_aws_cli() {
+  command -v aws >/dev/null 2>&1 && return 0
+  echo "aws CLI not found; installing it with: python3 -m pip install awscli" >&2
+  python3 -m pip install --quiet awscli && hash -r && command -v aws >/dev/null 2>&1 && return 0
+  echo "Could not install the aws CLI; the test that runs it will be skipped (python3 -m pip install awscli)" >&2
+  return 0
+}
