@@ -52,7 +52,9 @@ final class ProfileReport {
     }
 
     private static void table(StringBuilder out, String title, Map<String, Long> rows, long total, String unit) {
-        out.append(title).append(":\n\n| ").append(unit).append(" | % | method |\n|--:|--:|---|\n");
+        String what = title.startsWith("Top") ? "method" : "step / part";
+        out.append(title).append(":\n\n| ").append(unit).append(" | % | ").append(what)
+                .append(" |\n|--:|--:|---|\n");
         for (Map.Entry<String, Long> e : rows.entrySet()) {
             out.append(String.format(Locale.ROOT, "| %d | %.1f | `%s` |%n", e.getValue(),
                     total == 0 ? 0 : 100.0 * e.getValue() / total, e.getKey()));
