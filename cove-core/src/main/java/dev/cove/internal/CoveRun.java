@@ -7,11 +7,13 @@ import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.SessionInformation;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +34,7 @@ public final class CoveRun<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoveRun.class);
     private static final long CANCEL_GRACE_SECONDS = 30;
+    private static final long READY_POLL_MILLIS = 50;
 
     private final CoveConfig config;
     private final CoveFunction<T> fn;
@@ -42,6 +45,8 @@ public final class CoveRun<T> {
     private final TargetTimer timer;
     private final Semaphore permits;
     private final Set<FutureTask<?>> running = ConcurrentHashMap.newKeySet();
+    /** Regions whose account's role is settled, waiting for a worker. */
+    private final BlockingQueue<Target> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger failures = new AtomicInteger();
     /** Why no new target starts any more; null while the run goes on. */
     private final AtomicReference<String> stopReason = new AtomicReference<>();
@@ -110,37 +115,54 @@ public final class CoveRun<T> {
         return output;
     }
 
-    /** Starts every target, account-major; returns true when the calling thread was interrupted. */
+    /**
+     * Starts every target; returns true when the calling thread was interrupted. An account's first region
+     * starts first and assumes the role; its other regions queue up once the role is settled, and go
+     * before new accounts, so that no worker waits on another's AssumeRole and credentials are dropped soon.
+     */
     private boolean schedule(ExecutorService executor) {
-        int position = 0;
-        for (OrgAccount account : plan.accounts()) {
-            AccountRole role = new AccountRole(clients.sts(), requests.forAccount(account.id()),
-                    plan.regions().size());
-            for (String region : plan.regions()) {
-                int at = position++;
-                try {
-                    permits.acquire();
-                } catch (InterruptedException e) {
-                    stop("the run was interrupted", true);
-                    return true;
+        int nextAccount = 0;
+        for (int started = 0; started < plan.size(); started++) {
+            Target next;
+            try {
+                permits.acquire();
+                next = ready.poll();
+                if (next == null && nextAccount < plan.accounts().size()) {
+                    next = firstTarget(nextAccount++);
                 }
-                if (stopReason.get() != null) {
-                    permits.release();
-                    return false;
+                while (next == null && stopReason.get() == null) {
+                    next = ready.poll(READY_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 }
-                FutureTask<Void> task = new FutureTask<>(() -> runTarget(at, account, region, role), null);
-                running.add(task);
-                executor.execute(() -> {
-                    try {
-                        task.run();
-                    } finally {
-                        running.remove(task);
-                        permits.release();
-                    }
-                });
+            } catch (InterruptedException e) {
+                stop("the run was interrupted", true);
+                return true;
             }
+            if (stopReason.get() != null) {
+                permits.release();
+                return false;
+            }
+            start(executor, next);
         }
         return false;
+    }
+
+    private Target firstTarget(int accountIndex) {
+        OrgAccount account = plan.accounts().get(accountIndex);
+        AccountRole role = new AccountRole(clients.sts(), requests.forAccount(account.id()), plan.regions().size());
+        return new Target(accountIndex * plan.regions().size(), account, 0, role);
+    }
+
+    private void start(ExecutorService executor, Target target) {
+        FutureTask<Void> task = new FutureTask<>(() -> runTarget(target), null);
+        running.add(task);
+        executor.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                running.remove(task);
+                permits.release();
+            }
+        });
     }
 
     /** Waits until every started target has finished; returns true when the calling thread was interrupted. */
@@ -163,21 +185,33 @@ public final class CoveRun<T> {
         }
     }
 
-    private void runTarget(int position, OrgAccount account, String region, AccountRole role) {
-        SessionInformation info = sessionInformation(account, region, false);
+    private void runTarget(Target target) {
+        String region = plan.regions().get(target.regionIndex());
+        SessionInformation info = sessionInformation(target.account(), region, false);
         try {
             AwsCredentialsProvider credentials;
             try {
-                credentials = role.credentials();
+                credentials = target.role().credentials();
             } catch (RuntimeException e) {
-                LOG.debug("Could not assume {} in {}: {}", config.roleName(), account.id(), e.toString());
-                record(position, new CoveResult<>(info, null, e));
+                LOG.debug("Could not assume {} in {}: {}", config.roleName(), target.account().id(), e.toString());
+                record(target.position(), new CoveResult<>(info, null, e));
                 return;
+            } finally {
+                if (target.regionIndex() == 0) {
+                    queueOtherRegions(target);
+                }
             }
             info = info.withAssumeRoleSuccess(true);
-            record(position, invoke(info, credentials, region));
+            record(target.position(), invoke(info, credentials, region));
         } finally {
-            role.release();
+            target.role().release();
+        }
+    }
+
+    /** The role is settled (assumed or failed): the account's other regions may start without waiting. */
+    private void queueOtherRegions(Target first) {
+        for (int r = 1; r < plan.regions().size(); r++) {
+            ready.add(new Target(first.position() + r, first.account(), r, first.role()));
         }
     }
 
@@ -242,5 +276,16 @@ public final class CoveRun<T> {
         return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
                 account.status(), config.roleName(), config.roleSessionName(), config.policy(),
                 config.policyArns(), config.externalId(), region, plan.partition(), assumed);
+    }
+
+    /**
+     * One account × region to run.
+     *
+     * @param position its place in the output
+     * @param account the account
+     * @param regionIndex the region's place in the run's regions
+     * @param role the account's role, shared by its regions
+     */
+    private record Target(int position, OrgAccount account, int regionIndex, AccountRole role) {
     }
 }
