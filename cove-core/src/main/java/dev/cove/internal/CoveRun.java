@@ -25,8 +25,9 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * One run: resolves the targets, then runs the function in each on virtual threads, at most
- * {@code threadWorkers} at a time, account by account so that each account's role is assumed once and
- * dropped as soon as its last region is done. Every target ends in exactly one list of the output.
+ * {@code threadWorkers} at a time. Each account's role is assumed once, by its first region; its other
+ * regions start as soon as the role is settled, ahead of new accounts, so the credentials are dropped
+ * soon after. Every target ends in exactly one list of the output.
  *
  * @param <T> the result type
  */
