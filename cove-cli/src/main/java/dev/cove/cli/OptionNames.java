@@ -18,6 +18,8 @@ final class OptionNames {
             "maxFailures", "--max-failures",
             "endpointOverride", "--endpoint-url");
     private static final Pattern WORD = Pattern.compile("\\b(" + String.join("|", FLAGS.keySet()) + ")\\b");
+    /** Option names that are also plain words: rewritten only where a message starts with them. */
+    private static final Pattern LEADING_WORD = Pattern.compile("^(regions|partition|policy|timeout)\\b");
 
     private OptionNames() {
     }
@@ -33,6 +35,7 @@ final class OptionNames {
             return null;
         }
         Matcher matcher = WORD.matcher(message);
-        return matcher.replaceAll(match -> Matcher.quoteReplacement(FLAGS.get(match.group(1))));
+        String translated = matcher.replaceAll(match -> Matcher.quoteReplacement(FLAGS.get(match.group(1))));
+        return LEADING_WORD.matcher(translated).replaceFirst("--$1");
     }
 }
