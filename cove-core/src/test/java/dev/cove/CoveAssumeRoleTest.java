@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.FaultRule;
-import dev.cove.testkit.Moto;
 import dev.cove.testkit.MotoExtension;
 import dev.cove.testkit.OrgFixture;
 import dev.cove.testkit.OrganizationBuilder;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * What Cove sends to STS and Organizations, seen through a recording proxy in front of moto, and how it
@@ -52,11 +50,7 @@ class CoveAssumeRoleTest {
     }
 
     private Cove.Builder cove() {
-        return Cove.builder()
-                .assumingCredentials(Moto.credentials())
-                .assumingRegion(Region.US_EAST_1)
-                .endpointOverride(proxy.endpoint())
-                .progress(false);
+        return LocalCove.against(proxy.endpoint());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.FaultRule;
-import dev.cove.testkit.Moto;
 import dev.cove.testkit.MotoExtension;
 import dev.cove.testkit.OrgFixture;
 import dev.cove.testkit.OrganizationBuilder;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -67,12 +65,7 @@ class CoveFaultToleranceTest {
     }
 
     private Cove.Builder cove() {
-        return Cove.builder()
-                .assumingCredentials(Moto.credentials())
-                .assumingRegion(Region.US_EAST_1)
-                .endpointOverride(proxy.endpoint())
-                .regions(REGIONS)
-                .progress(false);
+        return LocalCove.against(proxy.endpoint()).regions(REGIONS);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.FaultRule;
-import dev.cove.testkit.Moto;
 import dev.cove.testkit.MotoServer;
 import dev.cove.testkit.OrgAccount;
 import dev.cove.testkit.OrgFixture;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 
 /** A 1,500-account organization in OUs nested 3 deep, built once for the class in its own moto. */
 class CoveLargeOrganizationTest {
@@ -56,12 +54,7 @@ class CoveLargeOrganizationTest {
     }
 
     private Cove.Builder cove() {
-        return Cove.builder()
-                .assumingCredentials(Moto.credentials())
-                .assumingRegion(Region.US_EAST_1)
-                .endpointOverride(proxy.endpoint())
-                .threadWorkers(50)
-                .progress(false);
+        return LocalCove.against(proxy.endpoint()).threadWorkers(50);
     }
 
     private static List<String> sortedIds(List<OrgAccount> accounts) {

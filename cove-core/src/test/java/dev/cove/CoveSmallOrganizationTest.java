@@ -44,11 +44,7 @@ class CoveSmallOrganizationTest {
     }
 
     private Cove.Builder cove() {
-        return Cove.builder()
-                .assumingCredentials(Moto.credentials())
-                .assumingRegion(Region.US_EAST_1)
-                .endpointOverride(MOTO.endpoint())
-                .progress(false);
+        return LocalCove.against(MOTO.endpoint());
     }
 
     private static List<String> ids(List<? extends CoveResult<?>> results) {

@@ -3,7 +3,6 @@ package dev.cove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cove.testkit.Moto;
 import dev.cove.testkit.MotoExtension;
 import dev.cove.testkit.OrgFixture;
 import dev.cove.testkit.OrganizationBuilder;
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
 
 /** How a run ends early (timeouts, failure tolerance, interruption, fatal errors) and loses nothing. */
 class CoveStoppingTest {
@@ -35,12 +33,7 @@ class CoveStoppingTest {
     }
 
     private Cove.Builder cove() {
-        return Cove.builder()
-                .assumingCredentials(Moto.credentials())
-                .assumingRegion(Region.US_EAST_1)
-                .endpointOverride(MOTO.endpoint())
-                .regions("us-east-1", "eu-west-1")
-                .progress(false);
+        return LocalCove.against(MOTO.endpoint()).regions("us-east-1", "eu-west-1");
     }
 
     /** The invariant of every run: each target is in exactly one list. */
