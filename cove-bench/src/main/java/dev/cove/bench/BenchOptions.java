@@ -27,9 +27,11 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
     /**
      * The child JVM's default flags: a heap of at most 160 MB (the live set at 1,000 workers is about
      * 60 MB; with 256 MB the JVM's RSS passes 350 MB at 5,000 × 3), with the serial collector, which on
-     * two processors costs the least CPU and memory for a heap this small.
+     * two processors costs the least CPU and memory for a heap this small, and only the C1 compiler, as
+     * {@code bin/cove} runs: these runs wait on the network, and C2 spends more CPU compiling than it saves.
      */
-    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     /** The usage text. */
     public static final String USAGE = """
@@ -43,7 +45,8 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
               --latency-ms N        latency added to every request (default 50)
               --jfr                 record a JFR profile of each run and list its top frames in the report
               --out DIR             where benchmarks.md and benchmarks.csv go (default docs)
-              --jvm-flags "F ..."   flags of the child JVM (default "-Xms64m -Xmx160m -XX:+UseSerialGC")
+              --jvm-flags "F ..."   flags of the child JVM (default: -Xms64m -Xmx160m -XX:+UseSerialGC
+                                    -XX:TieredStopAtLevel=1, the collector and JIT level of bin/cove)
               --max-load X          before each run, wait until the 1-minute load average is below X (default 0.7)
               --load-wait S         wait at most S seconds per run, then run anyway and record the load (default 300)
             """;
