@@ -10,6 +10,8 @@ import dev.cove.testkit.OrgAccount;
 import dev.cove.testkit.OrgFixture;
 import dev.cove.testkit.OrgUnit;
 import dev.cove.testkit.OrganizationBuilder;
+import dev.cove.testkit.RecordedRequest;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +70,10 @@ class CoveLargeOrganizationTest {
                 .run(session -> session.accountId() + "/" + session.region().id());
 
         assertThat(proxy.count("AssumeRole")).isEqualTo(ACCOUNTS);
+        Instant lastPage = proxy.requests("ListAccounts").stream().map(RecordedRequest::at).max(Instant::compareTo)
+                .orElseThrow();
+        assertThat(proxy.requests("AssumeRole").stream().filter(r -> r.at().isBefore(lastPage)))
+                .as("roles are assumed while the organization is still being listed").isNotEmpty();
         assertThat(proxy.count("ListChildren")).as("no OU was named").isZero();
         assertThat(proxy.requests("ListAccounts").stream().filter(r -> !r.body().contains("NextToken")))
                 .as("one listing of the organization").hasSize(1);

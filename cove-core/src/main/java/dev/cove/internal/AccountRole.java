@@ -51,6 +51,15 @@ final class AccountRole {
         }
     }
 
+    /** Assumes the role ahead of the account's targets; a failure is kept for them to report. */
+    void prefetch() {
+        try {
+            credentials();
+        } catch (RuntimeException keptForTheTargets) {
+            // credentials() throws the same failure to each of the account's targets.
+        }
+    }
+
     private void assume() {
         StsAssumeRoleCredentialsProvider candidate = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)

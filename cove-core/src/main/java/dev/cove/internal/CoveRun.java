@@ -24,7 +24,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * One run: resolves the targets, then runs the function in each on virtual threads, at most
+ * One run: resolves the targets (assuming the roles of accounts already known to be targets while the
+ * organization is still being listed), then runs the function in each on virtual threads, at most
  * {@code threadWorkers} at a time. Each account's role is assumed once, by its first region; its other
  * regions start as soon as the role is settled, ahead of new accounts, so the credentials are dropped
  * soon after. Every target ends in exactly one list of the output.
@@ -42,6 +43,7 @@ public final class CoveRun<T> {
     private final AwsClients clients;
     private final RunPlan plan;
     private final AssumeRoleRequests requests;
+    private final RolePrefetcher prefetcher;
     private final ResultSink<T> sink;
     private final TargetTimer timer;
     private final Semaphore permits;
@@ -57,8 +59,9 @@ public final class CoveRun<T> {
     private final AtomicReference<CoveResult<T>> firstFailure = new AtomicReference<>();
 
     private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, AwsClients clients,
-            RunPlan plan) {
+            RunPlan plan, RolePrefetcher prefetcher) {
         this.config = config;
+        this.prefetcher = prefetcher;
         this.fn = fn;
         this.clients = clients;
         this.plan = plan;
@@ -81,9 +84,11 @@ public final class CoveRun<T> {
      */
     public static <T> CoveOutput<T> execute(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener) {
         Region region = TargetResolution.assumingRegion(config);
-        try (AwsClients clients = AwsClients.open(config, region)) {
-            RunPlan plan = TargetResolution.plan(config, clients, region);
-            return new CoveRun<>(config, fn, listener, clients, plan).execute();
+        try (AwsClients clients = AwsClients.open(config, region);
+                RolePrefetcher prefetcher = new RolePrefetcher(config, clients.sts())) {
+            RunPlan plan = TargetResolution.plan(config, clients, region, prefetcher::accept);
+            prefetcher.stop();
+            return new CoveRun<>(config, fn, listener, clients, plan, prefetcher).execute();
         }
     }
 
@@ -149,7 +154,10 @@ public final class CoveRun<T> {
 
     private Target firstTarget(int accountIndex) {
         OrgAccount account = plan.accounts().get(accountIndex);
-        AccountRole role = new AccountRole(clients.sts(), requests.forAccount(account.id()), plan.regions().size());
+        AccountRole role = prefetcher.take(account.id());
+        if (role == null) {
+            role = new AccountRole(clients.sts(), requests.forAccount(account.id()), plan.regions().size());
+        }
         return new Target(accountIndex * plan.regions().size(), account, 0, role);
     }
 

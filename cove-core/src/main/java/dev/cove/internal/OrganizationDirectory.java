@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -42,11 +43,24 @@ final class OrganizationDirectory {
      * @return accounts by ID in listing order, or empty when the caller may not list the organization
      */
     Optional<Map<String, OrgAccount>> listAccounts() {
+        return listAccounts(account -> { });
+    }
+
+    /**
+     * Lists every account of the organization, following every page, and tells {@code onAccount} of each
+     * account as soon as its page arrives.
+     *
+     * @param onAccount called for every account, in listing order, on the calling thread
+     * @return accounts by ID in listing order, or empty when the caller may not list the organization
+     */
+    Optional<Map<String, OrgAccount>> listAccounts(Consumer<OrgAccount> onAccount) {
         try {
             Map<String, OrgAccount> accounts = new LinkedHashMap<>();
             for (ListAccountsResponse page : organizations.listAccountsPaginator(r -> { })) {
                 for (Account a : page.accounts()) {
-                    accounts.put(a.id(), new OrgAccount(a.id(), a.arn(), a.email(), a.name(), a.statusAsString()));
+                    OrgAccount account = new OrgAccount(a.id(), a.arn(), a.email(), a.name(), a.statusAsString());
+                    accounts.put(a.id(), account);
+                    onAccount.accept(account);
                 }
             }
             LOG.debug("Organization lists {} accounts", accounts.size());

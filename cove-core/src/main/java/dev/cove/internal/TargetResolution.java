@@ -53,4 +53,19 @@ public final class TargetResolution {
     static RunPlan plan(CoveConfig config, AwsClients clients, Region region) {
         return new TargetResolver(config, clients, region).resolve();
     }
+
+    /**
+     * Resolves the plan of a run, announcing each account that will surely be in it as soon as it is
+     * known (see {@link TargetResolver#resolve(java.util.function.BiConsumer)}).
+     *
+     * @param config the run's settings
+     * @param clients the run's clients
+     * @param region the assuming region
+     * @param onEligible told of each such account, with the run's partition
+     * @return the plan
+     */
+    static RunPlan plan(CoveConfig config, AwsClients clients, Region region,
+            java.util.function.BiConsumer<String, OrgAccount> onEligible) {
+        return new TargetResolver(config, clients, region).resolve(onEligible);
+    }
 }

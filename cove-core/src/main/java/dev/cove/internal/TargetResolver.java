@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -42,9 +43,29 @@ final class TargetResolver {
      * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
      */
     RunPlan resolve() {
+        return resolve((partition, account) -> { });
+    }
+
+    /**
+     * Resolves the run's accounts and regions. When every account of the organization is selected, the
+     * ignored accounts are known before the listing starts, so each eligible account is announced to
+     * {@code onEligible} as soon as its page arrives; with {@code targetIds}, nothing is announced, since
+     * the selection must be validated whole before any role is assumed.
+     *
+     * @param onEligible told of each account that will surely be in the plan, with the run's partition
+     * @return the plan
+     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     */
+    RunPlan resolve(BiConsumer<String, OrgAccount> onEligible) {
         GetCallerIdentityResponse caller = callerIdentity();
         String partition = config.partition() != null ? config.partition() : partitionOf(caller.arn());
-        Optional<Map<String, OrgAccount>> organization = directory.listAccounts();
+        boolean wholeOrganization = config.targetIds() == null;
+        Set<String> ignoredEarly = wholeOrganization ? ignored(Optional.empty(), caller) : null;
+        Optional<Map<String, OrgAccount>> organization = directory.listAccounts(account -> {
+            if (wholeOrganization && account.active() && !ignoredEarly.contains(account.id())) {
+                onEligible.accept(partition, account);
+            }
+        });
         if (config.targetIds() == null && organization.isEmpty()) {
             throw new IllegalArgumentException("Cannot list the organization's accounts, and no targetIds were "
                     + "given: run from the management account or a delegated administrator (needs "
@@ -53,8 +74,7 @@ final class TargetResolver {
         Set<String> selected = config.targetIds() == null
                 ? activeIds(organization.get().values())
                 : expand(config.targetIds(), organization, true);
-        Set<String> ignored = expand(config.ignoreIds(), organization, false);
-        ignored.add(caller.account());
+        Set<String> ignored = wholeOrganization ? ignoredEarly : ignored(organization, caller);
         List<OrgAccount> eligible = new ArrayList<>();
         for (String id : selected) {
             if (!ignored.contains(id)) {
@@ -81,6 +101,12 @@ final class TargetResolver {
                     + "): " + e.getMessage() + " — check the credentials (profile, environment variables), the "
                     + "region and the endpoint", e);
         }
+    }
+
+    private Set<String> ignored(Optional<Map<String, OrgAccount>> organization, GetCallerIdentityResponse caller) {
+        Set<String> ignored = expand(config.ignoreIds(), organization, false);
+        ignored.add(caller.account());
+        return ignored;
     }
 
     private Set<String> expand(List<String> ids, Optional<Map<String, OrgAccount>> organization, boolean targets) {
