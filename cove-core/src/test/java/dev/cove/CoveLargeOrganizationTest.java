@@ -1,6 +1,7 @@
 package dev.cove;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
@@ -15,11 +16,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** A 1,500-account organization in OUs nested 3 deep, built once for the class in its own moto. */
 class CoveLargeOrganizationTest {
@@ -134,5 +137,22 @@ class CoveLargeOrganizationTest {
         assertThat(targets.stream().map(CoveTarget::id).toList())
                 .containsExactlyElementsOf(sortedIds(org.accountsUnder(top.path())));
         assertThat(proxy.rules().get(0).firedCount()).as("ListChildren was throttled").isPositive();
+    }
+
+    @Test
+    void run_whenListingFailsAfterTheFirstPage_throwsTheServiceErrorAndRunsNoFunction() {
+        System.setProperty("aws.maxAttempts", "2");
+        try {
+            proxy.addRule(FaultRule.on("ListAccounts").when(r -> r.body().contains("NextToken"))
+                    .then(Fault.tooManyRequests()));
+            AtomicInteger calls = new AtomicInteger();
+
+            assertThatThrownBy(() -> cove().build().run(session -> calls.incrementAndGet()))
+                    .isInstanceOfSatisfying(AwsServiceException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException"));
+            assertThat(calls).as("no function runs on a partial organization").hasValue(0);
+        } finally {
+            System.clearProperty("aws.maxAttempts");
+        }
     }
 }
