@@ -2,6 +2,7 @@ package dev.cove.internal;
 
 import dev.cove.CoveTarget;
 import java.util.List;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.regions.Region;
 
 /** The dry run: resolves every target of a configuration without assuming any role. */
@@ -43,20 +44,8 @@ public final class TargetResolution {
     }
 
     /**
-     * Resolves the plan of a run with clients the run already owns.
-     *
-     * @param config the run's settings
-     * @param clients the run's clients
-     * @param region the assuming region
-     * @return the plan
-     */
-    static RunPlan plan(CoveConfig config, AwsClients clients, Region region) {
-        return new TargetResolver(config, clients, region).resolve();
-    }
-
-    /**
      * Resolves the plan of a run, announcing each account that will surely be in it as soon as it is
-     * known (see {@link TargetResolver#resolve(java.util.function.BiConsumer)}).
+     * known (see {@link TargetResolver#resolve(BiConsumer)}).
      *
      * @param config the run's settings
      * @param clients the run's clients
@@ -65,7 +54,7 @@ public final class TargetResolution {
      * @return the plan
      */
     static RunPlan plan(CoveConfig config, AwsClients clients, Region region,
-            java.util.function.BiConsumer<String, OrgAccount> onEligible) {
+            BiConsumer<String, OrgAccount> onEligible) {
         return new TargetResolver(config, clients, region).resolve(onEligible);
     }
 }
