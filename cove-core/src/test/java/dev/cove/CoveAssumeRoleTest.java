@@ -11,7 +11,6 @@ import dev.cove.testkit.OrgFixture;
 import dev.cove.testkit.OrganizationBuilder;
 import dev.cove.testkit.RecordedRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,28 +25,18 @@ class CoveAssumeRoleTest {
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
 
-    private static FaultProxy proxy;
+    private FaultProxy proxy;
     private OrgFixture org;
 
     @BeforeEach
     void buildOrganization() {
-        if (proxy == null) {
-            proxy = FaultProxy.start(MOTO.endpoint());
-        }
-        proxy.clearRules();
         org = OrganizationBuilder.on(MOTO.endpoint())
                 .ou("prod", prod -> prod.accounts(2).ou("web", web -> web.accounts(2)))
                 .ou("sandbox", sandbox -> sandbox.accounts(1))
                 .build();
-        proxy.clear();
+        proxy = SharedProxy.cleared();
     }
 
-    @AfterAll
-    static void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
 
     private Cove.Builder cove() {
         return LocalCove.against(proxy.endpoint());

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,20 +35,16 @@ class CoveFaultToleranceTest {
 
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
 
-    private static FaultProxy proxy;
+    private FaultProxy proxy;
     private OrgFixture org;
 
     @BeforeEach
     void buildOrganization() {
-        if (proxy == null) {
-            proxy = FaultProxy.start(MOTO.endpoint());
-        }
-        proxy.clearRules();
         org = OrganizationBuilder.on(MOTO.endpoint())
                 .ou("prod", prod -> prod.accounts(2).ou("web", web -> web.accounts(2).ou("edge", e -> e.accounts(1))))
                 .ou("sandbox", sandbox -> sandbox.accounts(1))
                 .build();
-        proxy.clear();
+        proxy = SharedProxy.cleared();
     }
 
     @AfterEach
@@ -57,12 +52,6 @@ class CoveFaultToleranceTest {
         System.clearProperty("aws.maxAttempts");
     }
 
-    @AfterAll
-    static void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
 
     private Cove.Builder cove() {
         return LocalCove.against(proxy.endpoint()).regions(REGIONS);
