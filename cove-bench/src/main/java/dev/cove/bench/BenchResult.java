@@ -34,12 +34,27 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
     }
 
     /**
-     * Returns the latency-bound ideal: every request's latency spread over the workers.
+     * Returns the latency-bound ideal: every request's latency spread over the workers. The requests are
+     * those the backend served, so the stub's empty listing page (see {@code StubServer}) is counted like
+     * any other page.
      *
      * @return requests × latency ÷ workers, in seconds
      */
     public double idealSeconds() {
         return requests.totalRequests() * latency() / benchCase.workers();
+    }
+
+    /**
+     * Returns the latency of the longest chain of dependent requests: the caller's identity, then every
+     * {@code ListAccounts} page one after another, each needing the previous page's {@code NextToken}. No
+     * function can run in the last accounts before it ends. Counted from the pages the backend served, so
+     * an empty page with a {@code NextToken} (the stub sends one per listing of more than one page)
+     * lengthens it by one latency, as it lengthens the run.
+     *
+     * @return (1 + ListAccounts requests) × latency, in seconds
+     */
+    public double listingChainSeconds() {
+        return (1 + requests.requests("ListAccounts")) * latency();
     }
 
     /**
@@ -135,6 +150,7 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
         c.put("ideal_s", round(idealSeconds(), 3));
         c.put("efficiency", round(efficiency(), 3));
         c.put("efficiency_after_discovery", round(executionEfficiency(), 3));
+        c.put("listing_chain_s", round(listingChainSeconds(), 3));
         c.put("peak_in_flight", requests.peakInFlight());
         c.put("avg_in_flight", round(requests.averageInFlight(), 1));
         c.put("connections", requests.connections());

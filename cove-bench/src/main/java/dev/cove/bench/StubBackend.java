@@ -47,7 +47,8 @@ public final class StubBackend implements Backend {
     public String describe() {
         return "AWS API stub (JDK HttpServer, one virtual thread per exchange), organization of N members + the "
                 + "management account in " + (FAN_OUT + FAN_OUT * FAN_OUT + FAN_OUT * FAN_OUT * FAN_OUT)
-                + " OUs nested " + DEPTH + " deep, pages of 20";
+                + " OUs nested " + DEPTH + " deep, pages of at most 20 with one empty page (and a NextToken) after the"
+                + " first page of every listing, counted as a request; accounts carry State, not Status";
     }
 
     @Override

@@ -2,10 +2,15 @@ package dev.cove.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.cove.bench.stub.RequestLog;
 import dev.cove.bench.stub.StubServer;
 import dev.cove.bench.stub.SyntheticOrganization;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +25,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.AccountState;
 import software.amazon.awssdk.services.organizations.model.ChildType;
+import software.amazon.awssdk.services.organizations.model.InvalidInputException;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.organizations.model.ListChildrenResponse;
 import software.amazon.awssdk.services.organizations.model.ParentNotFoundException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -71,14 +80,10 @@ class StubSmokeTest {
     @Test
     void organizationsListsEveryAccountInPagesOfTwenty() {
         stub.log().reset();
-        try (OrganizationsClient organizations = OrganizationsClient.builder()
-                .endpointOverride(stub.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", "s")))
-                .build()) {
+        try (OrganizationsClient organizations = organizations(stub)) {
             List<Account> accounts = organizations.listAccountsPaginator().stream()
                     .flatMap(page -> page.accounts().stream()).toList();
-            assertThat(accounts).hasSize(26).allSatisfy(a -> assertThat(a.statusAsString()).isEqualTo("ACTIVE"));
+            assertThat(accounts).hasSize(26).doesNotHaveDuplicates();
             assertThat(accounts.get(1).arn()).isEqualTo(SyntheticOrganization.arnOf(accounts.get(1).id()));
             assertThat(organizations.describeOrganization().organization().masterAccountId())
                     .isEqualTo(SyntheticOrganization.MANAGEMENT_ACCOUNT_ID);
@@ -89,8 +94,84 @@ class StubSmokeTest {
                     .childType(ChildType.ACCOUNT))).isInstanceOf(ParentNotFoundException.class);
         }
         RequestLog.Snapshot served = stub.log().snapshot();
-        assertThat(served.requests("ListAccounts")).isEqualTo(2);
+        assertThat(served.requests("ListAccounts")).as("20 accounts, the empty page, 6 accounts").isEqualTo(3)
+                .isEqualTo(stub.pages(26));
         assertThat(served.requests("ListChildren")).isEqualTo(2);
+    }
+
+    @Test
+    void accountsCarryStateAndNoStatus() throws Exception {
+        try (OrganizationsClient organizations = organizations(stub)) {
+            List<Account> accounts = organizations.listAccountsPaginator().stream()
+                    .flatMap(page -> page.accounts().stream()).toList();
+            assertThat(accounts).hasSize(26).allSatisfy(a -> {
+                assertThat(a.state()).isEqualTo(AccountState.ACTIVE);
+                assertThat(a.stateAsString()).isEqualTo("ACTIVE");
+                assertThat(a.status()).isNull();
+                assertThat(a.statusAsString()).isNull();
+            });
+        }
+        HttpResponse<String> page = post(stub, "ListAccounts", "{}");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("\"State\":\"ACTIVE\"").doesNotContain("\"Status\"");
+    }
+
+    @Test
+    void everyListingHasPagesOfAtMostTwentyAndOneEmptyPageWithANextToken() {
+        try (OrganizationsClient organizations = organizations(stub)) {
+            List<ListAccountsResponse> pages = organizations.listAccountsPaginator().stream().toList();
+            assertThat(pages).extracting(p -> p.accounts().size()).containsExactly(20, 0, 6);
+            assertThat(pages.get(1).nextToken()).as("the empty page's NextToken").isNotBlank();
+            assertThat(pages.get(2).nextToken()).isNull();
+        }
+        // 46 accounts directly in the root: ListChildren pages the same way.
+        try (StubServer flat = StubServer.start(new SyntheticOrganization(45, 0, 3), Duration.ZERO);
+                OrganizationsClient organizations = organizations(flat)) {
+            List<ListChildrenResponse> pages = organizations.listChildrenPaginator(r -> r
+                    .parentId(SyntheticOrganization.ROOT_ID).childType(ChildType.ACCOUNT)).stream().toList();
+            assertThat(pages).extracting(p -> p.children().size()).containsExactly(20, 0, 20, 6);
+            assertThat(pages.get(1).nextToken()).isNotBlank();
+            assertThat(pages.stream().flatMap(p -> p.children().stream())).hasSize(46).doesNotHaveDuplicates();
+            assertThat(flat.log().snapshot().requests("ListChildren")).isEqualTo(4).isEqualTo(flat.pages(46));
+            List<ListAccountsResponse> short20 = organizations.listAccountsPaginator(r -> r.maxResults(20)).stream()
+                    .toList();
+            assertThat(short20).allSatisfy(p -> assertThat(p.accounts()).hasSizeLessThanOrEqualTo(20));
+            assertThat(short20).filteredOn(p -> p.accounts().isEmpty()).hasSize(1)
+                    .allSatisfy(p -> assertThat(p.nextToken()).isNotBlank());
+        }
+    }
+
+    @Test
+    void theEmptyPageCanBeSwitchedOff() {
+        try (StubServer plain = StubServer.start(new SyntheticOrganization(25, 3, 3), Duration.ZERO, false);
+                OrganizationsClient organizations = organizations(plain)) {
+            assertThat(organizations.listAccountsPaginator().stream()).extracting(p -> p.accounts().size())
+                    .containsExactly(20, 6);
+            assertThat(plain.log().snapshot().requests("ListAccounts")).isEqualTo(2).isEqualTo(plain.pages(26));
+        }
+        assertThat(stub.pages(0)).isEqualTo(1);
+        assertThat(stub.pages(20)).isEqualTo(1);
+        assertThat(stub.pages(21)).isEqualTo(3);
+        assertThat(stub.pages(1501)).isEqualTo(77);
+    }
+
+    @Test
+    void maxResultsOutsideOneToTwentyAndForeignTokensAreRefusedWithInvalidInputException() throws Exception {
+        try (OrganizationsClient organizations = organizations(stub)) {
+            assertThat(organizations.listAccounts(r -> r.maxResults(20)).accounts()).hasSize(20);
+            assertInvalidInput(() -> organizations.listAccounts(r -> r.maxResults(21)), "MAX_VALUE_EXCEEDED");
+            assertInvalidInput(() -> organizations.listChildren(r -> r.parentId(SyntheticOrganization.ROOT_ID)
+                    .childType(ChildType.ACCOUNT).maxResults(21)), "MAX_VALUE_EXCEEDED");
+            assertInvalidInput(() -> organizations.listRoots(r -> r.maxResults(21)), "MAX_VALUE_EXCEEDED");
+            assertInvalidInput(() -> organizations.listAccounts(r -> r.maxResults(0)), "MIN_VALUE_EXCEEDED");
+            assertInvalidInput(() -> organizations.listAccounts(r -> r.nextToken("not-from-a-previous-call")),
+                    "INVALID_PAGINATION_TOKEN");
+        }
+        HttpResponse<String> refused = post(stub, "ListAccounts", "{\"MaxResults\":21}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidInputException");
+        assertThat(refused.body()).startsWith("{\"__type\":\"InvalidInputException\",\"Message\":\"")
+                .endsWith(",\"Reason\":\"MAX_VALUE_EXCEEDED\"}");
     }
 
     @Test
@@ -106,12 +187,42 @@ class StubSmokeTest {
                     null, 0, 0, -1);
             assertThat(result.correct()).as("run output %s", m.reported()).isTrue();
             assertThat(result.requests().requests("AssumeRole")).isEqualTo(25);
+            assertThat(result.requests().requests("ListAccounts")).as("20 accounts, the empty page, 6 accounts")
+                    .isEqualTo(3);
+            assertThat(result.listingChainSeconds()).isCloseTo((1 + 3) * 0.001, within(1e-9));
+            assertThat(result.idealSeconds()).isCloseTo(result.requests().totalRequests() * 0.001 / 5, within(1e-9));
             assertThat(result.process().peakRssBytes()).isPositive();
             new Report(dir).write("stub", List.of(result), new Report.RunContext("test", Machine.current(), 0, 0,
                     backend.describe(), BenchOptions.DEFAULT_JVM_FLAGS));
         }
         assertThat(Files.readString(dir.resolve("benchmarks.md"))).contains("| 25 × 2 | 5 |");
         assertThat(Files.readAllLines(dir.resolve("benchmarks.csv"))).hasSize(2);
+    }
+
+    private static void assertInvalidInput(Runnable call, String reason) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidInputException");
+            assertThat(e.reasonAsString()).isEqualTo(reason);
+        });
+    }
+
+    /** Sends one unsigned Organizations request (the stub takes it for the management account's). */
+    private static HttpResponse<String> post(StubServer server, String action, String json) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                    .header("X-Amz-Target", "AWSOrganizationsV20161128." + action)
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static OrganizationsClient organizations(StubServer server) {
+        return OrganizationsClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", "s")))
+                .build();
     }
 
     private static StsClient sts(StaticCredentialsProvider credentials) {

@@ -7,21 +7,54 @@ import java.util.Map;
 /**
  * Organizations over JSON 1.1 ({@code X-Amz-Target: AWSOrganizationsV20161128.<Action>}):
  * {@code DescribeOrganization}, {@code ListRoots}, {@code ListAccounts} and {@code ListChildren}, paged
- * at most 20 items at a time as AWS does. Only the management account may call it.
+ * at most 20 items at a time as AWS does, with one empty page (carrying a {@code NextToken}) right after
+ * the first page of every listing that has more than one page, unless that is switched off. Only the
+ * management account may call it.
  */
 final class OrganizationsApi {
 
     /** The target prefix of every Organizations action. */
     static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
-    /** AWS's largest page for ListAccounts and ListChildren. */
+    /**
+     * AWS's largest page, and the default, of every List* operation the stub answers: MaxResults has the
+     * "Valid Range: Minimum value of 1. Maximum value of 20."
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListChildren.html
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListRoots.html
+     */
     static final int MAX_PAGE = 20;
     private static final String JOINED = "1.7040672E9";
     private static final String TOKEN_PREFIX = "bench-page-";
+    private static final String EMPTY_TOKEN_PREFIX = "bench-empty-";
+    private static final String INVALID_INPUT = "InvalidInputException";
 
     private final SyntheticOrganization organization;
+    private final boolean emptyPage;
 
-    OrganizationsApi(SyntheticOrganization organization) {
+    /**
+     * Serves an organization.
+     *
+     * @param organization the organization
+     * @param emptyPage whether every listing of more than one page has an empty page after its first
+     */
+    OrganizationsApi(SyntheticOrganization organization, boolean emptyPage) {
         this.organization = organization;
+        this.emptyPage = emptyPage;
+    }
+
+    /**
+     * Returns how many requests a client that follows every {@code NextToken} makes to list
+     * {@code items} items in pages of 20.
+     *
+     * @param items the items listed
+     * @param emptyPage whether the stub sends its empty page
+     * @return 1 for up to 20 items (even none), else ⌈items ÷ 20⌉, plus 1 for the empty page
+     */
+    static int pages(int items, boolean emptyPage) {
+        if (items <= MAX_PAGE) {
+            return 1;
+        }
+        return (items + MAX_PAGE - 1) / MAX_PAGE + (emptyPage ? 1 : 0);
     }
 
     /**
@@ -34,20 +67,20 @@ final class OrganizationsApi {
      */
     StubResponse handle(String action, String body, String callerAccount) {
         if (callerAccount != null && !callerAccount.equals(SyntheticOrganization.MANAGEMENT_ACCOUNT_ID)) {
-            return error("AccessDeniedException", "You don't have permissions to access this resource.");
+            return error("AccessDeniedException", "You don't have permissions to access this resource.", null);
         }
         Map<String, String> request;
         try {
             request = FlatJson.parse(body.isBlank() ? "{}" : body);
         } catch (IllegalArgumentException e) {
-            return error("SerializationException", e.getMessage());
+            return error("SerializationException", e.getMessage(), null);
         }
         return switch (action) {
             case "DescribeOrganization" -> describeOrganization();
-            case "ListRoots" -> listRoots();
+            case "ListRoots" -> listRoots(request);
             case "ListAccounts" -> listAccounts(request);
             case "ListChildren" -> listChildren(request);
-            default -> error("UnknownOperationException", "Unknown operation " + action);
+            default -> error("UnknownOperationException", "Unknown operation " + action, null);
         };
     }
 
@@ -61,32 +94,45 @@ final class OrganizationsApi {
                 + "\"Status\":\"ENABLED\"}]}}");
     }
 
-    private StubResponse listRoots() {
+    private StubResponse listRoots(Map<String, String> request) {
+        Paging paging = page(request, 1);
+        if (paging.error() != null) {
+            return paging.error();
+        }
+        Page page = paging.page();
         String r = SyntheticOrganization.ROOT_ID;
-        return ok("{\"Roots\":[{\"Id\":\"" + r + "\",\"Arn\":\"arn:aws:organizations::"
-                + SyntheticOrganization.MANAGEMENT_ACCOUNT_ID + ":root/" + SyntheticOrganization.ORGANIZATION_ID + "/"
-                + r + "\",\"Name\":\"Root\",\"PolicyTypes\":[{\"Type\":\"SERVICE_CONTROL_POLICY\","
-                + "\"Status\":\"ENABLED\"}]}]}");
+        StringBuilder out = new StringBuilder(256).append("{\"Roots\":[");
+        if (page.size() > 0) {
+            out.append("{\"Id\":\"").append(r).append("\",\"Arn\":\"arn:aws:organizations::")
+                    .append(SyntheticOrganization.MANAGEMENT_ACCOUNT_ID).append(":root/")
+                    .append(SyntheticOrganization.ORGANIZATION_ID).append('/').append(r)
+                    .append("\",\"Name\":\"Root\",\"PolicyTypes\":[{\"Type\":\"SERVICE_CONTROL_POLICY\","
+                            + "\"Status\":\"ENABLED\"}]}");
+        }
+        return ok(page.close(out));
     }
 
     private StubResponse listAccounts(Map<String, String> request) {
         List<String> ids = organization.accountIds();
-        Page page = Page.of(request, ids.size());
-        if (page == null) {
-            return invalidPaging(request);
+        Paging paging = page(request, ids.size());
+        if (paging.error() != null) {
+            return paging.error();
         }
+        Page page = paging.page();
         StringBuilder out = new StringBuilder(256 * page.size() + 64).append("{\"Accounts\":[");
         for (int i = page.from(); i < page.to(); i++) {
             String id = ids.get(i);
             if (i > page.from()) {
                 out.append(',');
             }
+            // An account carries State, and no Status: AWS retired Status on 2026-09-09.
+            // https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html
             out.append("{\"Id\":\"").append(id)
                     .append("\",\"Arn\":\"").append(SyntheticOrganization.arnOf(id))
                     .append("\",\"Email\":\"").append(SyntheticOrganization.emailOf(id))
                     .append("\",\"Name\":\"").append(SyntheticOrganization.nameOf(id))
-                    .append("\",\"Status\":\"ACTIVE\",\"State\":\"ACTIVE\",\"JoinedMethod\":\"CREATED\","
-                            + "\"JoinedTimestamp\":").append(JOINED).append('}');
+                    .append("\",\"State\":\"").append(organization.stateOf(id))
+                    .append("\",\"JoinedMethod\":\"CREATED\",\"JoinedTimestamp\":").append(JOINED).append('}');
         }
         return ok(page.close(out));
     }
@@ -95,10 +141,11 @@ final class OrganizationsApi {
         String parent = request.get("ParentId");
         String type = request.get("ChildType");
         if (parent == null || type == null) {
-            return error("InvalidInputException", "ParentId and ChildType are required");
+            return invalidInput("INPUT_REQUIRED", "ParentId and ChildType are required");
         }
         if (!organization.hasParent(parent)) {
-            return error("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+            return error("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.",
+                    null);
         }
         List<String> children = switch (type) {
             case "ACCOUNT" -> organization.accountsIn(parent);
@@ -106,12 +153,13 @@ final class OrganizationsApi {
             default -> null;
         };
         if (children == null) {
-            return error("InvalidInputException", "ChildType must be ACCOUNT or ORGANIZATIONAL_UNIT");
+            return invalidInput("INVALID_ENUM", "ChildType must be ACCOUNT or ORGANIZATIONAL_UNIT");
         }
-        Page page = Page.of(request, children.size());
-        if (page == null) {
-            return invalidPaging(request);
+        Paging paging = page(request, children.size());
+        if (paging.error() != null) {
+            return paging.error();
         }
+        Page page = paging.page();
         StringBuilder out = new StringBuilder(64 * page.size() + 64).append("{\"Children\":[");
         for (int i = page.from(); i < page.to(); i++) {
             if (i > page.from()) {
@@ -122,65 +170,110 @@ final class OrganizationsApi {
         return ok(page.close(out));
     }
 
-    private static StubResponse invalidPaging(Map<String, String> request) {
-        return error("InvalidInputException", "Invalid paging: NextToken " + request.get("NextToken")
-                + ", MaxResults " + request.get("MaxResults") + " (1-" + MAX_PAGE + ")");
+    /**
+     * Returns the page a request asks for, or the error AWS answers when its MaxResults or NextToken is
+     * invalid. Reasons, from
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_InvalidInputException.html :
+     * {@code MAX_VALUE_EXCEEDED} / {@code MIN_VALUE_EXCEEDED} for a numeric parameter larger / smaller than
+     * allowed (MaxResults outside 1–20), {@code INVALID_PAGINATION_TOKEN} for a NextToken that no previous
+     * call returned. (That page's list of valid values, like the SDK's enum, spells the last one
+     * {@code INVALID_NEXT_TOKEN}; its description, which the stub follows, {@code INVALID_PAGINATION_TOKEN}.)
+     */
+    private Paging page(Map<String, String> request, int total) {
+        int size = MAX_PAGE;
+        String max = request.get("MaxResults");
+        if (max != null) {
+            try {
+                size = Integer.parseInt(max);
+            } catch (NumberFormatException e) {
+                return Paging.failed(error("SerializationException", "MaxResults " + max + " is not an integer",
+                        null));
+            }
+            if (size < 1) {
+                return Paging.failed(invalidInput("MIN_VALUE_EXCEEDED",
+                        "MaxResults " + size + " is below the minimum of 1"));
+            }
+            if (size > MAX_PAGE) {
+                return Paging.failed(invalidInput("MAX_VALUE_EXCEEDED",
+                        "MaxResults " + size + " is above the maximum of " + MAX_PAGE));
+            }
+        }
+        String token = request.get("NextToken");
+        if (token == null) {
+            int to = Math.min(total, size);
+            // "These operations can occasionally return an empty set of results even when there are more
+            // results available. The NextToken response parameter value is null only when there are no more
+            // results to display." Here: once per listing, right after its first page.
+            // https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html
+            String next = to >= total ? null : (emptyPage ? EMPTY_TOKEN_PREFIX : TOKEN_PREFIX) + to;
+            return Paging.of(new Page(0, to, next));
+        }
+        boolean empty = token.startsWith(EMPTY_TOKEN_PREFIX);
+        String prefix = empty ? EMPTY_TOKEN_PREFIX : TOKEN_PREFIX;
+        int from;
+        try {
+            from = token.startsWith(prefix) ? Integer.parseInt(token.substring(prefix.length())) : -1;
+        } catch (NumberFormatException e) {
+            from = -1;
+        }
+        if (from <= 0 || from >= total) {
+            return Paging.failed(invalidInput("INVALID_PAGINATION_TOKEN", "The NextToken " + token
+                    + " was not returned by a previous call of this operation"));
+        }
+        if (empty) {
+            return Paging.of(new Page(from, from, TOKEN_PREFIX + from));
+        }
+        int to = Math.min(total, from + size);
+        return Paging.of(new Page(from, to, to < total ? TOKEN_PREFIX + to : null));
     }
 
     private static StubResponse ok(String json) {
         return StubResponse.json(200, json, null);
     }
 
-    private static StubResponse error(String type, String message) {
+    /**
+     * An {@code InvalidInputException} as AWS sends it: HTTP 400 with {@code __type}, {@code Message} and
+     * {@code Reason}.
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_InvalidInputException.html
+     */
+    private static StubResponse invalidInput(String reason, String message) {
+        return error(INVALID_INPUT, message, reason);
+    }
+
+    private static StubResponse error(String type, String message, String reason) {
         StringBuilder out = new StringBuilder("{\"__type\":\"").append(type).append("\",\"Message\":");
         FlatJson.quote(out, message);
+        if (reason != null) {
+            out.append(",\"Reason\":");
+            FlatJson.quote(out, reason);
+        }
         return StubResponse.json(400, out.append('}').toString(), type);
     }
 
-    /** One page of a listing: items {@code [from, to)} of {@code total}. */
-    private record Page(int from, int to, int total) {
+    /** A page, or the error that refuses it. */
+    private record Paging(Page page, StubResponse error) {
 
-        /** Returns the page the request asks for, or null when its token or size is invalid. */
-        static Page of(Map<String, String> request, int total) {
-            int size = MAX_PAGE;
-            String max = request.get("MaxResults");
-            if (max != null) {
-                try {
-                    size = Integer.parseInt(max);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-                if (size < 1 || size > MAX_PAGE) {
-                    return null;
-                }
-            }
-            int from = 0;
-            String token = request.get("NextToken");
-            if (token != null) {
-                if (!token.startsWith(TOKEN_PREFIX)) {
-                    return null;
-                }
-                try {
-                    from = Integer.parseInt(token.substring(TOKEN_PREFIX.length()));
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-                if (from < 0 || from > total) {
-                    return null;
-                }
-            }
-            return new Page(from, Math.min(total, from + size), total);
+        static Paging of(Page page) {
+            return new Paging(page, null);
         }
+
+        static Paging failed(StubResponse error) {
+            return new Paging(null, error);
+        }
+    }
+
+    /** One page of a listing: items {@code [from, to)}, and the token of the next page or null. */
+    private record Page(int from, int to, String nextToken) {
 
         int size() {
             return to - from;
         }
 
-        /** Ends the list and adds the next token when items remain. */
+        /** Ends the list and adds the next token when there is one. */
         String close(StringBuilder out) {
             out.append(']');
-            if (to < total) {
-                out.append(",\"NextToken\":\"").append(TOKEN_PREFIX).append(to).append('"');
+            if (nextToken != null) {
+                out.append(",\"NextToken\":\"").append(nextToken).append('"');
             }
             return out.append('}').toString();
         }

@@ -18,6 +18,12 @@ import java.util.concurrent.Executors;
  * thread per exchange, so thousands of keep-alive connections and requests can wait out the configured
  * latency without holding a platform thread. SigV4 signatures are accepted, not verified; the access key
  * ID tells who calls. Every request is counted by action in {@link #log()}.
+ *
+ * <p>Organizations listings come in pages of at most 20 and, by default, every listing of more than one
+ * page has one empty page (no items, a {@code NextToken}) right after its first, as AWS "can occasionally
+ * return" (https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html). That
+ * page is a request like any other: it is counted in {@link #log()}, so it is in every request count and
+ * in the benchmark's ideal time; {@link #pages(int)} says how many requests a listing takes.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -32,11 +38,13 @@ public final class StubServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestLog log = new RequestLog();
+    private final boolean emptyPage;
     private volatile Apis apis;
     private volatile Duration latency;
 
-    private StubServer(SyntheticOrganization organization, Duration latency) throws IOException {
-        this.apis = new Apis(organization);
+    private StubServer(SyntheticOrganization organization, Duration latency, boolean emptyPage) throws IOException {
+        this.emptyPage = emptyPage;
+        this.apis = new Apis(organization, emptyPage);
         this.latency = latency;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stub-", 0).factory());
@@ -46,18 +54,53 @@ public final class StubServer implements AutoCloseable {
     }
 
     /**
-     * Starts a stub on a free loopback port.
+     * Starts a stub on a free loopback port, with the empty page after the first page of every listing
+     * of more than one page.
      *
      * @param organization the organization it serves
      * @param latency the time every request waits before it is answered
      * @return the running stub
      */
     public static StubServer start(SyntheticOrganization organization, Duration latency) {
+        return start(organization, latency, true);
+    }
+
+    /**
+     * Starts a stub on a free loopback port.
+     *
+     * @param organization the organization it serves
+     * @param latency the time every request waits before it is answered
+     * @param emptyPage whether every listing of more than one page has an empty page (with a
+     *     {@code NextToken}) right after its first
+     * @return the running stub
+     */
+    public static StubServer start(SyntheticOrganization organization, Duration latency, boolean emptyPage) {
         try {
-            return new StubServer(organization, latency);
+            return new StubServer(organization, latency, emptyPage);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the AWS API stub", e);
         }
+    }
+
+    /**
+     * Returns how many requests a client that follows every {@code NextToken} makes to list {@code items}
+     * items (accounts for {@code ListAccounts}, children for {@code ListChildren}) in pages of 20: the
+     * number of pages, the empty page included.
+     *
+     * @param items the items listed
+     * @return 1 for up to 20 items, else ⌈items ÷ 20⌉, plus 1 when this stub sends the empty page
+     */
+    public int pages(int items) {
+        return OrganizationsApi.pages(items, emptyPage);
+    }
+
+    /**
+     * Returns whether listings of more than one page have an empty page after their first.
+     *
+     * @return true when they do
+     */
+    public boolean emptyPage() {
+        return emptyPage;
     }
 
     /**
@@ -76,7 +119,7 @@ public final class StubServer implements AutoCloseable {
      * @param organization the organization
      */
     public void organization(SyntheticOrganization organization) {
-        this.apis = new Apis(organization);
+        this.apis = new Apis(organization, emptyPage);
     }
 
     /**
@@ -165,8 +208,8 @@ public final class StubServer implements AutoCloseable {
     /** The APIs of one organization. */
     private record Apis(StsApi sts, OrganizationsApi organizations) {
 
-        Apis(SyntheticOrganization organization) {
-            this(new StsApi(organization), new OrganizationsApi(organization));
+        Apis(SyntheticOrganization organization, boolean emptyPage) {
+            this(new StsApi(organization), new OrganizationsApi(organization, emptyPage));
         }
     }
 }

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A made-up organization: a management account and {@code members} ACTIVE member accounts spread over
- * OUs nested {@code depth} levels below the root, {@code fanOut} OUs per parent. IDs are deterministic,
- * so two organizations of the same size are identical.
+ * A made-up organization: a management account and {@code members} member accounts spread over OUs
+ * nested {@code depth} levels below the root, {@code fanOut} OUs per parent. IDs are deterministic, so
+ * two organizations of the same size are identical. Every account is in the {@code State} ACTIVE: the
+ * harness expects every account to be a target (one AssumeRole per account, accounts × regions
+ * results), as it does of moto's organizations.
  */
 public final class SyntheticOrganization {
 
@@ -133,6 +135,17 @@ public final class SyntheticOrganization {
      */
     public List<String> ousIn(String parentId) {
         return childOus.getOrDefault(parentId, List.of());
+    }
+
+    /**
+     * Returns the account's {@code State}, one of PENDING_ACTIVATION, ACTIVE, SUSPENDED, PENDING_CLOSURE
+     * and CLOSED (https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html).
+     *
+     * @param id the account ID
+     * @return ACTIVE for every account of this organization
+     */
+    public String stateOf(String id) {
+        return "ACTIVE";
     }
 
     /**
