@@ -9,7 +9,9 @@ package dev.cove;
  * @param arn the account's ARN, or null
  * @param email the account's e-mail, or null
  * @param name the account's name, or null
- * @param status the account's status, or null
+ * @param status the account's retired {@code Status} as AWS sent it, or null (AWS no longer sends it)
+ * @param state the account's {@code State} (e.g. {@code ACTIVE}) as AWS sent it, or null
  */
-public record CoveTarget(String id, String region, String arn, String email, String name, String status) {
+public record CoveTarget(String id, String region, String arn, String email, String name, String status,
+        String state) {
 }

@@ -10,7 +10,10 @@ import java.util.List;
  * @param arn the account's ARN in the organization, or null when the organization could not be listed
  * @param email the account's e-mail, or null when the organization could not be listed
  * @param name the account's name, or null when the organization could not be listed
- * @param status the account's status (e.g. {@code ACTIVE}), or null when the organization could not be listed
+ * @param status the account's retired {@code Status} as AWS sent it, or null: AWS no longer sends it
+ *     (since 2026-09-09), and nothing is known when the organization could not be listed
+ * @param state the account's {@code State} ({@code ACTIVE}, {@code SUSPENDED}, ...) as AWS sent it, or
+ *     null when the organization could not be listed
  * @param roleName the name of the role assumed in the account
  * @param roleSessionName the role session name passed to {@code sts:AssumeRole}
  * @param policy the session policy passed to {@code sts:AssumeRole}, or null
@@ -26,6 +29,7 @@ public record SessionInformation(
         String email,
         String name,
         String status,
+        String state,
         String roleName,
         String roleSessionName,
         String policy,
@@ -47,7 +51,7 @@ public record SessionInformation(
      * @return the copy
      */
     public SessionInformation withAssumeRoleSuccess(boolean success) {
-        return new SessionInformation(id, arn, email, name, status, roleName, roleSessionName, policy,
+        return new SessionInformation(id, arn, email, name, status, state, roleName, roleSessionName, policy,
                 policyArns, externalId, region, partition, success);
     }
 }

@@ -69,6 +69,19 @@ class CoveFaultToleranceTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {400, 429, 500, 503})
+    void targets_whenTheFirstCallIsThrottledOrFailsOnTheServer_retriesIt(int status) {
+        // 400 is STS's Throttling error; the others are HTTP statuses the SDK retries
+        proxy.addRule(FaultRule.on("GetCallerIdentity").first(2)
+                .then(status == 400 ? Fault.throttling() : Fault.http(status)));
+
+        List<CoveTarget> targets = cove().build().targets();
+
+        assertThat(targets).hasSize(org.memberIds().size() * 2);
+        assertThat(proxy.count("GetCallerIdentity")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {429, 500, 503})
     void run_whenAssumeRoleAnswersRetryableHttpStatus_retriesAndSucceeds(int status) {
         proxy.addRule(FaultRule.on("AssumeRole").first(3).then(Fault.http(status)));

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         header = "Lists the accounts × regions a run would visit (the dry run).",
         description = "Lists every account × region that 'cove exec' would visit with the same SELECTION, with the"
-                + " accounts' organization metadata (Id, Region, Arn, Email, Name, Status). Assumes no role.",
+                + " accounts' organization metadata (Id, Region, Arn, Email, Name, State, and Status where AWS still sends it). Assumes no role.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the targets were listed", "2:bad usage or configuration"},
         footerHeading = "%nExamples:%n",

@@ -51,7 +51,7 @@ class TargetsCommandTest {
                 .findFirst().orElseThrow();
         assertThat(array.get(0).get("Name").asText()).isEqualTo(first.name());
         assertThat(array.get(0).get("Email").asText()).isEqualTo(first.email());
-        assertThat(array.get(0).get("Status").asText()).isEqualTo("ACTIVE");
+        assertThat(array.get(0).get("State").asText()).isEqualTo("ACTIVE");
         assertThat(array.get(0).get("Region").asText()).isEqualTo("us-east-1");
         assertThat(array.get(0).get("Arn").asText()).endsWith("/" + first.id());
         assertThat(run.err()).isEmpty();
@@ -93,8 +93,9 @@ class TargetsCommandTest {
         List<Map<String, String>> rows = Cli.csv(run.out());
 
         assertThat(rows).extracting(row -> row.get("Id")).containsExactlyElementsOf(sorted(org.memberIds()));
-        assertThat(rows.get(0).keySet()).containsExactly("Id", "Region", "Arn", "Email", "Name", "Status");
-        assertThat(run.out().lines().findFirst()).contains("Id,Region,Arn,Email,Name,Status");
+        assertThat(rows.get(0).keySet()).containsExactly("Id", "Region", "Arn", "Email", "Name", "Status",
+                "State");
+        assertThat(run.out().lines().findFirst()).contains("Id,Region,Arn,Email,Name,Status,State");
     }
 
     @Test

@@ -89,11 +89,20 @@ public final class AwsClients implements AutoCloseable {
      * @return the retry strategy
      */
     static RetryStrategy retryStrategy() {
-        int attempts = SdkSystemSetting.AWS_MAX_ATTEMPTS.getIntegerValue().filter(n -> n >= 1).orElse(MAX_ATTEMPTS);
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(attempts)
+                .maxAttempts(maxAttempts())
                 .circuitBreakerEnabled(false)
                 .build();
+    }
+
+    /**
+     * Returns how many attempts one of Cove's own calls makes: {@link #MAX_ATTEMPTS}, unless the SDK's
+     * {@code AWS_MAX_ATTEMPTS} / {@code aws.maxAttempts} setting says otherwise.
+     *
+     * @return at least 1
+     */
+    static int maxAttempts() {
+        return SdkSystemSetting.AWS_MAX_ATTEMPTS.getIntegerValue().filter(n -> n >= 1).orElse(MAX_ATTEMPTS);
     }
 
     /**

@@ -283,7 +283,7 @@ public final class CoveRun<T> {
 
     private SessionInformation sessionInformation(OrgAccount account, String region, boolean assumed) {
         return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
-                account.status(), config.roleName(), config.roleSessionName(), config.policy(),
+                account.status(), account.state(), config.roleName(), config.roleSessionName(), config.policy(),
                 config.policyArns(), config.externalId(), region, plan.partition(), assumed);
     }
 

@@ -8,9 +8,12 @@ package dev.cove.internal;
  * @param arn the account ARN, or null
  * @param email the account e-mail, or null
  * @param name the account name, or null
- * @param status the account status, or null
+ * @param status the account's retired {@code Status} as AWS sent it, or null (AWS no longer sends it)
+ * @param state the account's {@code State} as AWS sent it, or null
  */
-public record OrgAccount(String id, String arn, String email, String name, String status) {
+public record OrgAccount(String id, String arn, String email, String name, String status, String state) {
+
+    private static final String ACTIVE = "ACTIVE";
 
     /**
      * Returns an account known only by its ID.
@@ -19,15 +22,27 @@ public record OrgAccount(String id, String arn, String email, String name, Strin
      * @return the account without metadata
      */
     static OrgAccount withoutMetadata(String id) {
-        return new OrgAccount(id, null, null, null, null);
+        return new OrgAccount(id, null, null, null, null, null);
     }
 
     /**
-     * Returns whether the organization lists this account as ACTIVE.
+     * Returns whether the organization lists this account as ACTIVE. {@code State} decides; only where
+     * AWS sent no {@code State} (older emulators, partitions that have not switched) does {@code Status}.
+     * AWS retired {@code Status} on 2026-09-09:
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html
      *
      * @return true for an ACTIVE account
      */
     boolean active() {
-        return "ACTIVE".equals(status);
+        return ACTIVE.equals(lifecycle());
+    }
+
+    /**
+     * Returns where the account is in its life cycle: its {@code State}, else its {@code Status}.
+     *
+     * @return e.g. {@code ACTIVE} or {@code SUSPENDED}; null when AWS sent neither
+     */
+    String lifecycle() {
+        return state != null ? state : status;
     }
 }

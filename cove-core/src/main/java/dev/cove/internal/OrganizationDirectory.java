@@ -3,6 +3,7 @@ package dev.cove.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.organizations.model.Child;
 import software.amazon.awssdk.services.organizations.model.ChildType;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.organizations.model.ListChildrenResponse;
+import software.amazon.awssdk.services.organizations.model.ListRootsResponse;
+import software.amazon.awssdk.services.organizations.model.Root;
 
 /** Reads the organization: every account with its metadata, and the accounts below an OU or root. */
 final class OrganizationDirectory {
@@ -38,12 +41,27 @@ final class OrganizationDirectory {
     }
 
     /**
-     * Lists every account of the organization, following every page.
+     * Returns the IDs of the organization's roots (AWS has exactly one per organization), following every
+     * page: https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListRoots.html
      *
-     * @return accounts by ID in listing order, or empty when the caller may not list the organization
+     * @return the root IDs, or empty when the caller may not list them
      */
-    Optional<Map<String, OrgAccount>> listAccounts() {
-        return listAccounts(account -> { });
+    Optional<Set<String>> roots() {
+        try {
+            Set<String> ids = new LinkedHashSet<>();
+            for (ListRootsResponse page : organizations.listRootsPaginator(r -> { })) {
+                for (Root root : page.roots()) {
+                    ids.add(root.id());
+                }
+            }
+            return Optional.of(ids);
+        } catch (AwsServiceException e) {
+            if (isDenied(e)) {
+                LOG.debug("Cannot list the organization's roots ({})", describe(e));
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -58,7 +76,8 @@ final class OrganizationDirectory {
             Map<String, OrgAccount> accounts = new LinkedHashMap<>();
             for (ListAccountsResponse page : organizations.listAccountsPaginator(r -> { })) {
                 for (Account a : page.accounts()) {
-                    OrgAccount account = new OrgAccount(a.id(), a.arn(), a.email(), a.name(), a.statusAsString());
+                    OrgAccount account = new OrgAccount(a.id(), a.arn(), a.email(), a.name(),
+                            a.statusAsString(), a.stateAsString());
                     accounts.put(a.id(), account);
                     onAccount.accept(account);
                 }

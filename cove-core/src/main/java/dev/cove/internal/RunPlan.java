@@ -39,7 +39,8 @@ public record RunPlan(String callerAccount, String partition, List<OrgAccount> a
         List<CoveTarget> targets = new ArrayList<>(size());
         for (OrgAccount a : accounts) {
             for (String region : regions) {
-                targets.add(new CoveTarget(a.id(), region, a.arn(), a.email(), a.name(), a.status()));
+                targets.add(new CoveTarget(a.id(), region, a.arn(), a.email(), a.name(), a.status(),
+                        a.state()));
             }
         }
         return targets;

@@ -1,6 +1,7 @@
 package dev.cove.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -8,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -28,6 +30,8 @@ final class TargetResolver {
     private final AwsClients clients;
     private final Region assumingRegion;
     private final OrganizationDirectory directory;
+    /** The organization's roots, listed on first need; empty when they cannot be listed. */
+    private Optional<Set<String>> roots;
 
     TargetResolver(CoveConfig config, AwsClients clients, Region assumingRegion) {
         this.config = config;
@@ -83,7 +87,7 @@ final class TargetResolver {
         }
         if (eligible.isEmpty()) {
             throw new IllegalArgumentException("There are no eligible account ids to run against: "
-                    + describeSelection(selected.size(), caller.account()));
+                    + whyNothingIsLeft(selected, ignored, caller.account(), organization));
         }
         eligible.sort(Comparator.comparing(OrgAccount::id));
         List<String> regions = config.regions() != null ? config.regions() : List.of(assumingRegion.id());
@@ -93,14 +97,7 @@ final class TargetResolver {
     }
 
     private GetCallerIdentityResponse callerIdentity() {
-        try {
-            return clients.sts().getCallerIdentity();
-        } catch (SdkException e) {
-            throw new IllegalStateException("Cannot identify the calling account (sts:GetCallerIdentity in "
-                    + assumingRegion.id() + (config.endpointOverride() == null ? "" : " at " + config.endpointOverride())
-                    + "): " + e.getMessage() + " — check the credentials (profile, environment variables), the "
-                    + "region and the endpoint", e);
-        }
+        return new CallerIdentity(config, clients.sts(), assumingRegion).call();
     }
 
     private Set<String> ignored(Optional<Map<String, OrgAccount>> organization, GetCallerIdentityResponse caller) {
@@ -121,6 +118,7 @@ final class TargetResolver {
                     accounts.add(id);
                 }
                 case ROOT -> {
+                    requireThisOrganizationsRoot(id, targets);
                     if (organization.isPresent()) {
                         accounts.addAll(activeIds(organization.get().values()));
                     } else {
@@ -141,6 +139,23 @@ final class TargetResolver {
         return targets ? accounts : new HashSet<>(accounts);
     }
 
+    /**
+     * A root ID selects the whole organization, so one typo must not select everything: the ID must be
+     * this organization's root. When the roots cannot be listed, expanding the root (ListChildren) fails
+     * with its own message instead.
+     */
+    private void requireThisOrganizationsRoot(String id, boolean targets) {
+        if (roots == null) {
+            roots = directory.roots();
+        }
+        if (roots.isPresent() && !roots.get().contains(id)) {
+            String option = targets ? "targetIds" : "ignoreIds";
+            throw new IllegalArgumentException(option + ": " + id + " is not the root of this organization (its "
+                    + "root is " + String.join(", ", roots.get()) + "); remove it from " + option
+                    + " or check the ID with 'aws organizations list-roots'");
+        }
+    }
+
     private static void requireActiveMember(String id, Optional<Map<String, OrgAccount>> organization) {
         if (organization.isEmpty()) {
             return;
@@ -151,7 +166,8 @@ final class TargetResolver {
                     + "organization; remove it or check the ID");
         }
         if (!account.active()) {
-            throw new IllegalArgumentException("targetIds: account " + id + " is " + account.status()
+            String lifecycle = account.lifecycle() == null ? "listed without a State" : account.lifecycle();
+            throw new IllegalArgumentException("targetIds: account " + id + " is " + lifecycle
                     + ", not ACTIVE; remove it from targetIds");
         }
     }
@@ -171,10 +187,41 @@ final class TargetResolver {
         return ids;
     }
 
-    private String describeSelection(int selected, String caller) {
-        return selected + " account(s) selected by " + (config.targetIds() == null ? "the organization"
-                : "targetIds " + config.targetIds()) + ", all removed by ignoreIds " + config.ignoreIds()
-                + " or as the calling account " + caller;
+    /** Says truthfully why a selection left no account: what the organization holds, and what removed what. */
+    private String whyNothingIsLeft(Set<String> selected, Set<String> ignored, String caller,
+            Optional<Map<String, OrgAccount>> organization) {
+        if (selected.isEmpty()) {
+            if (config.targetIds() != null) {
+                return "targetIds " + config.targetIds() + " select no ACTIVE account";
+            }
+            Collection<OrgAccount> all = organization.map(Map::values).orElse(List.of());
+            return "the organization lists " + all.size() + " account(s), none of them ACTIVE"
+                    + (all.isEmpty() ? "" : " (" + lifecycleCounts(all) + ")");
+        }
+        long byCaller = selected.contains(caller) ? 1 : 0;
+        long byIgnores = selected.stream().filter(id -> ignored.contains(id) && !id.equals(caller)).count();
+        StringBuilder why = new StringBuilder(config.targetIds() == null
+                ? "the organization's " + selected.size() + " ACTIVE account(s)"
+                : "the " + selected.size() + " ACTIVE account(s) of targetIds " + config.targetIds());
+        why.append(" are all removed: ");
+        if (byIgnores > 0) {
+            why.append(byIgnores).append(" by ignoreIds ").append(config.ignoreIds());
+        }
+        if (byCaller > 0) {
+            why.append(byIgnores > 0 ? ", " : "").append("1 as the calling account ").append(caller)
+                    .append(" (Cove never assumes a role in the account it is called from)");
+        }
+        return why.toString();
+    }
+
+    private static String lifecycleCounts(Collection<OrgAccount> accounts) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (OrgAccount a : accounts) {
+            counts.merge(a.lifecycle() == null ? "no State" : a.lifecycle(), 1L, Long::sum);
+        }
+        StringJoiner joined = new StringJoiner(", ");
+        counts.forEach((state, n) -> joined.add(n + " " + state));
+        return joined.toString();
     }
 
     private static String partitionOf(String callerArn) {

@@ -15,10 +15,11 @@ import java.util.List;
 public final class Records {
 
     /** The keys of a target record, in order. */
-    public static final List<String> TARGET_KEYS = List.of("Id", "Region", "Arn", "Email", "Name", "Status");
+    public static final List<String> TARGET_KEYS = List.of("Id", "Region", "Arn", "Email", "Name", "Status",
+            "State");
 
     /** The keys of an exec record, in order (each present only when it has a value). */
-    public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "Region",
+    public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "State", "Region",
             "Partition", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId", "AssumeRoleSuccess",
             "Outcome", "Result", "ExceptionDetails", "ExitCode", "TimedOut", "Stdout", "Stderr",
             "StdoutTruncatedBytes", "StderrTruncatedBytes");
@@ -30,7 +31,7 @@ public final class Records {
      * Returns the record of one target of a dry run.
      *
      * @param target the target
-     * @return {@code Id}, {@code Region}, {@code Arn}, {@code Email}, {@code Name}, {@code Status}
+     * @return {@code Id}, {@code Region}, {@code Arn}, {@code Email}, {@code Name}, {@code Status} (only when AWS sent it), {@code State}
      */
     public static ObjectNode target(CoveTarget target) {
         ObjectNode node = Json.object();
@@ -40,6 +41,7 @@ public final class Records {
         put(node, "Email", target.email());
         put(node, "Name", target.name());
         put(node, "Status", target.status());
+        put(node, "State", target.state());
         return node;
     }
 
@@ -80,6 +82,7 @@ public final class Records {
         put(node, "Email", info.email());
         put(node, "Name", info.name());
         put(node, "Status", info.status());
+        put(node, "State", info.state());
         put(node, "Region", info.region());
         put(node, "Partition", info.partition());
         put(node, "RoleName", info.roleName());

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes the targets of a dry run: {@code json} is an array of records, {@code jsonl} one record per line,
  * {@code csv} and {@code table} one row per target; each record has {@code Id}, {@code Region}, {@code Arn},
- * {@code Email}, {@code Name}, {@code Status}.
+ * {@code Email}, {@code Name}, {@code Status}
+ * (only when AWS sent it) and {@code State}.
  */
 public final class TargetReport {
 
@@ -19,10 +20,17 @@ public final class TargetReport {
             new TextTable.Column("REGION", "Region", 16),
             new TextTable.Column("NAME", "Name", 40),
             new TextTable.Column("EMAIL", "Email", 48),
+            new TextTable.Column("STATE", "State", 18),
             new TextTable.Column("STATUS", "Status", 16),
             new TextTable.Column("ARN", "Arn", 100));
 
     private TargetReport() {
+    }
+
+    /** AWS no longer sends {@code Status}: its column shows only where some account still has one. */
+    private static List<TextTable.Column> tableColumns(List<ObjectNode> records) {
+        boolean anyStatus = records.stream().anyMatch(record -> record.hasNonNull("Status"));
+        return anyStatus ? TABLE : TABLE.stream().filter(column -> !column.key().equals("Status")).toList();
     }
 
     /**
@@ -49,7 +57,7 @@ public final class TargetReport {
                 }
             });
             case CSV -> destination.writeWhole(writer -> CsvTable.write(writer, Records.TARGET_KEYS, records));
-            case TABLE -> destination.writeWhole(writer -> TextTable.write(writer, TABLE, records));
+            case TABLE -> destination.writeWhole(writer -> TextTable.write(writer, tableColumns(records), records));
         }
     }
 }

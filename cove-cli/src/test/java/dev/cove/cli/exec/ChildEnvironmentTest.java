@@ -13,7 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 /** The child's environment: the target's credentials and identity, and no other credential source. */
 class ChildEnvironmentTest {
 
-    private static final SessionInformation INFO = new SessionInformation("111122223333", null, null, null, null,
+    private static final SessionInformation INFO = new SessionInformation("111122223333", null, null, null, null, null,
             "OrganizationAccountAccessRole", "cove", null, List.of(), null, "ap-southeast-2", "aws-cn", true);
 
     @Test
@@ -40,7 +40,7 @@ class ChildEnvironmentTest {
     @Test
     void apply_withSessionCredentialsNameAndEndpoint_setsThemAll() {
         Map<String, String> env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", "http://old", "COVE_ACCOUNT_NAME", "old"));
-        SessionInformation named = new SessionInformation("111122223333", null, null, "prod-web", "ACTIVE",
+        SessionInformation named = new SessionInformation("111122223333", null, null, "prod-web", null, "ACTIVE",
                 "r", "s", null, List.of(), null, "us-east-1", "aws", true);
 
         ChildEnvironment.apply(env, named, AwsSessionCredentials.create("ASIA1", "secret", "token"),

@@ -20,7 +20,7 @@ final class FakeSession implements CoveSession {
 
     FakeSession(String accountId, String name, String region) {
         this.info = new SessionInformation(accountId, "arn:aws:organizations::123456789012:account/o-x/" + accountId,
-                name + "@example.com", name, "ACTIVE", "OrganizationAccountAccessRole", "cove", null, List.of(), null,
+                name + "@example.com", name, null, "ACTIVE", "OrganizationAccountAccessRole", "cove", null, List.of(), null,
                 region, "aws", true);
     }
 

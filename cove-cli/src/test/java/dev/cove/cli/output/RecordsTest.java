@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 class RecordsTest {
 
     private static final SessionInformation FULL = new SessionInformation("111122223333",
-            "arn:aws:organizations::123456789012:account/o-x/111122223333", "a@example.com", "prod", "ACTIVE",
+            "arn:aws:organizations::123456789012:account/o-x/111122223333", "a@example.com", "prod", null, "ACTIVE",
             "Admin", "audit", "{\"Version\":\"2012-10-17\"}", List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
             "ext-1", "eu-west-1", "aws", true);
     private static final SessionInformation BARE = new SessionInformation("111122223333", null, null, null, null,
-            "OrganizationAccountAccessRole", "OrganizationAccountAccessRole", null, List.of(), null, "us-east-1",
-            "aws", true);
+            null, "OrganizationAccountAccessRole", "OrganizationAccountAccessRole", null, List.of(), null,
+            "us-east-1", "aws", true);
 
     private static ChildOutcome child(int exit, String stdout, long dropped) {
         return new ChildOutcome(exit, stdout, dropped, "", 0, false, Duration.ofMillis(5));
@@ -32,7 +32,7 @@ class RecordsTest {
     void outcome_ofAResult_hasEveryKeyInBotocovesOrder() {
         ObjectNode record = Records.outcome(new CoveResult<>(FULL, child(0, "{\"n\": 3}\n", 0), null), true);
 
-        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Arn", "Email", "Name", "Status",
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Arn", "Email", "Name", "State",
                 "Region", "Partition", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId",
                 "AssumeRoleSuccess", "Outcome", "Result", "ExitCode");
         assertThat(record.get("Result").get("n").asInt()).isEqualTo(3);
@@ -93,11 +93,22 @@ class RecordsTest {
     }
 
     @Test
-    void target_hasIdRegionAndMetadata() {
-        ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", "ACTIVE"));
+    void target_asAwsAnswersToday_hasStateAndNoStatus() {
+        ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", null,
+                "SUSPENDED"));
 
-        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Arn", "Email", "Name", "Status");
-        assertThat(Records.target(new CoveTarget("111122223333", "us-east-1", null, null, null, null))
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Arn", "Email", "Name", "State");
+        assertThat(record.get("State").asText()).isEqualTo("SUSPENDED");
+    }
+
+    @Test
+    void target_whereAwsStillSendsStatus_hasStatusNextToState() {
+        ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", "ACTIVE",
+                "ACTIVE"));
+
+        assertThat(record.fieldNames()).toIterable()
+                .containsExactly("Id", "Region", "Arn", "Email", "Name", "Status", "State");
+        assertThat(Records.target(new CoveTarget("111122223333", "us-east-1", null, null, null, null, null))
                 .fieldNames()).toIterable().containsExactly("Id", "Region");
     }
 }
