@@ -41,6 +41,16 @@ import org.slf4j.LoggerFactory;
  * short-lived-credentials rule rewrites the answer, and the first matching rule that replaces
  * the answer (error, HTTP status, hang, reset) ends the request without forwarding it.
  * Thread-safe; rules may be added and removed while requests flow.
+ *
+ * <p>With {@link Builder#awsToday(boolean)} the proxy also makes moto's Organizations answers look
+ * the way the AWS API reference says AWS answers today: account objects carry {@code State} and
+ * no {@code Status}; ListAccounts, ListAccountsForParent, ListChildren,
+ * ListOrganizationalUnitsForParent and ListRoots serve at most 20 items a page with the proxy's own
+ * NextTokens, and every listing includes exactly one empty page that carries a NextToken (the
+ * first page when the listing fits in one page, otherwise the page right after the first full
+ * one); {@code MaxResults} outside 1 to 20 and unknown NextTokens are refused with AWS's
+ * {@code InvalidInputException}. Fault rules still apply first, to the requests the client sends,
+ * and {@link #requests()} and {@link #count(String)} still record exactly those.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -51,6 +61,7 @@ public final class FaultProxy implements AutoCloseable {
     private final InetSocketAddress upstreamAddress;
     private final boolean learnMotoAccounts;
     private final boolean recordRequests;
+    private final AwsTodayAnswers awsToday;
     private final ServerSocket listener;
     private final URI endpoint;
     private final Thread acceptor;
@@ -67,6 +78,7 @@ public final class FaultProxy implements AutoCloseable {
         this.upstreamAddress = new InetSocketAddress(upstream.getHost(), upstream.getPort());
         this.learnMotoAccounts = builder.learnMotoAccounts;
         this.recordRequests = builder.recordRequests;
+        this.awsToday = builder.awsToday ? new AwsTodayAnswers() : null;
         if (learnMotoAccounts) {
             learnedAccounts.put(Moto.ACCESS_KEY_ID, Moto.MANAGEMENT_ACCOUNT_ID);
         }
@@ -119,6 +131,16 @@ public final class FaultProxy implements AutoCloseable {
      */
     public URI upstream() {
         return upstream;
+    }
+
+    /**
+     * Tells whether this proxy answers Organizations in the AWS-today shape (see
+     * {@link Builder#awsToday(boolean)}).
+     *
+     * @return true if it does
+     */
+    public boolean isAwsToday() {
+        return awsToday != null;
     }
 
     /**
@@ -224,7 +246,8 @@ public final class FaultProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FaultProxy[" + endpoint + " -> " + upstream + ", rules=" + rules.size() + "]";
+        return "FaultProxy[" + endpoint + " -> " + upstream + (awsToday != null ? ", awsToday" : "")
+                + ", rules=" + rules.size() + "]";
     }
 
     private void acceptLoop() {
@@ -263,6 +286,11 @@ public final class FaultProxy implements AutoCloseable {
         if (recordRequests) {
             recorded.add(request);
         }
+    }
+
+    /** Returns the AWS-today rewriter, or null when the mode is off. */
+    AwsTodayAnswers awsTodayAnswers() {
+        return awsToday;
     }
 
     boolean learnsAccounts() {
@@ -316,6 +344,7 @@ public final class FaultProxy implements AutoCloseable {
         private final URI upstream;
         private boolean learnMotoAccounts;
         private boolean recordRequests = true;
+        private boolean awsToday;
 
         private Builder(URI upstream) {
             Objects.requireNonNull(upstream, "upstream");
@@ -351,6 +380,43 @@ public final class FaultProxy implements AutoCloseable {
          */
         public Builder recordRequests(boolean record) {
             this.recordRequests = record;
+            return this;
+        }
+
+        /**
+         * When true, Organizations answers are rewritten to the shape the AWS Organizations API
+         * reference gives for AWS today, which moto 5.2 does not follow. Default false.
+         *
+         * <ul>
+         *   <li>Account objects in ListAccounts, ListAccountsForParent and DescribeAccount answers
+         *       carry {@code State} and no {@code Status} (AWS retires {@code Status} on
+         *       2026-09-09); a missing {@code State} is taken from {@code Status}.</li>
+         *   <li>ListAccounts, ListAccountsForParent, ListChildren,
+         *       ListOrganizationalUnitsForParent and ListRoots are re-paged: a request without a
+         *       NextToken fetches the whole listing from moto, following moto's NextTokens; pages
+         *       of at most {@code MaxResults} items (20 when absent) are then served with the
+         *       proxy's own random NextTokens, which may be sent again to repeat a page.</li>
+         *   <li>Every listing includes exactly one empty page that carries a NextToken, as AWS may
+         *       send any time: when the listing fits in one page (at most {@code MaxResults} items,
+         *       or none), the first answer is empty with a NextToken and the second holds the
+         *       items; otherwise the empty page comes right after the first full page.</li>
+         *   <li>{@code MaxResults} above 20 gets HTTP 400 {@code InvalidInputException} with Reason
+         *       {@code MAX_VALUE_EXCEEDED}, below 1 Reason {@code MIN_VALUE_EXCEEDED}; a NextToken
+         *       the proxy did not hand out for that operation and those parameters (or one of a
+         *       listing older than the 128 most recently used) gets Reason
+         *       {@code INVALID_PAGINATION_TOKEN}.</li>
+         * </ul>
+         *
+         * <p>Fault rules apply before any of this, so a rule on ListAccounts faults the proxy's
+         * pages; recorded requests are what the client sent, not the requests that fetch a
+         * listing from moto. Other actions and services pass through unchanged.
+         *
+         * @param awsToday whether to answer Organizations in the AWS-today shape
+         * @return this builder
+         * @see AwsShape#AWS_TODAY
+         */
+        public Builder awsToday(boolean awsToday) {
+            this.awsToday = awsToday;
             return this;
         }
 

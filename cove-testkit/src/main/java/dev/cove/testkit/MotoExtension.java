@@ -1,6 +1,7 @@
 package dev.cove.testkit;
 
 import java.net.URI;
+import java.util.Objects;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -66,5 +67,18 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
      */
     public URI endpoint() {
         return server().endpoint();
+    }
+
+    /**
+     * Returns the endpoint that answers in {@code shape}: the shared server's endpoint for
+     * {@link AwsShape#MOTO}; for {@link AwsShape#AWS_TODAY}, the endpoint of one AWS-today
+     * {@link FaultProxy} in front of the shared server, started on first use and closed when the
+     * JVM exits (see {@link AwsShape#endpoint(URI)}).
+     *
+     * @param shape how the endpoint should answer
+     * @return the endpoint
+     */
+    public URI endpoint(AwsShape shape) {
+        return Objects.requireNonNull(shape, "shape").endpoint(endpoint());
     }
 }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves one client connection of a {@link FaultProxy}: reads requests one after another
  * (keep-alive), records them, applies the matching rules and forwards the rest over its own
- * upstream connection. Runs on its own virtual thread.
+ * upstream connection, through {@link AwsTodayAnswers} when the proxy is in AWS-today mode. Runs
+ * on its own virtual thread.
  */
 final class ProxyConnection implements Runnable {
 
@@ -93,7 +94,13 @@ final class ProxyConnection implements Runnable {
         }
         HttpExchange.Response response;
         try {
-            response = forward(request, parsed.recorded());
+            AwsTodayAnswers awsToday = proxy.awsTodayAnswers();
+            if (awsToday != null && AwsTodayAnswers.rewrites(parsed)) {
+                response = awsToday.answer(request, parsed.recorded(),
+                        upstreamRequest -> forward(upstreamRequest, parsed.recorded()));
+            } else {
+                response = forward(request, parsed.recorded());
+            }
         } catch (IOException e) {
             if (proxy.isClosed()) {
                 return false;
