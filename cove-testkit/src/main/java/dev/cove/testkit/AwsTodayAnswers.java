@@ -155,6 +155,8 @@ final class AwsTodayAnswers {
             throws IOException {
         String action = recorded.action();
         if (DESCRIBE_ACCOUNT.equals(action)) {
+            // answers {"Account": {...}} with an Account object:
+            // https://docs.aws.amazon.com/organizations/latest/APIReference/API_DescribeAccount.html
             return describeAccount(upstream.send(request));
         }
         ObjectNode body = readObject(request.body());
@@ -209,6 +211,10 @@ final class AwsTodayAnswers {
             // response to a previous call of the operation." — InvalidInputException in the
             // Errors section of
             // https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html
+            // (the same list of reasons is at
+            // https://docs.aws.amazon.com/botocore/latest/reference/services/organizations/client/exceptions/InvalidInputException.html).
+            // The service model's Reason enum names this value INVALID_NEXT_TOKEN instead, so the
+            // Java SDK's reason() reads it as UNKNOWN_TO_SDK_VERSION; reasonAsString() has it.
             return invalidInput("INVALID_PAGINATION_TOKEN", "The NextToken is not one this operation handed out"
                     + " for these parameters, or it has expired. Get the value for the NextToken parameter from"
                     + " the response to a previous call of the operation.");

@@ -4,7 +4,8 @@
  * ({@link dev.cove.testkit.OrganizationBuilder}, {@link dev.cove.testkit.OrgFixture}),
  * per-account state ({@link dev.cove.testkit.MotoAccounts}) and a fault-injecting proxy
  * ({@link dev.cove.testkit.FaultProxy}, {@link dev.cove.testkit.FaultRule},
- * {@link dev.cove.testkit.Fault}).
+ * {@link dev.cove.testkit.Fault}), which can also answer Organizations the way AWS does today
+ * ({@link dev.cove.testkit.AwsShape}).
  *
  * <p>Requires {@code moto_server} (Python: {@code python3 -m pip install "moto[server]"}); when
  * it is missing, starting a server fails with that instruction rather than skipping tests.

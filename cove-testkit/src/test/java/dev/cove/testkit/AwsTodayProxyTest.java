@@ -187,6 +187,8 @@ class AwsTodayProxyTest {
                         assertThat(e.statusCode()).isEqualTo(400);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidInputException");
                         assertThat(e.reasonAsString()).isEqualTo("INVALID_PAGINATION_TOKEN");
+                        assertThat(e.reason()).as("the SDK's Reason enum calls it INVALID_NEXT_TOKEN")
+                                .isEqualTo(InvalidInputExceptionReason.UNKNOWN_TO_SDK_VERSION);
                     });
 
             String accountsToken = organizations.listAccounts().nextToken();
