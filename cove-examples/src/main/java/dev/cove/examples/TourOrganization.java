@@ -1,5 +1,6 @@
 package dev.cove.examples;
 
+import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.MotoAccounts;
 import dev.cove.testkit.MotoServer;
 import dev.cove.testkit.OrgAccount;
@@ -21,11 +22,16 @@ import java.util.concurrent.CountDownLatch;
  * the process is stopped: 24 member accounts in OUs nested three deep, each account with one to four IAM
  * users. This is what {@code try.sh} runs; nothing in it touches a real AWS account.
  *
+ * <p>The tour talks to moto through an AWS-today {@link FaultProxy} ({@code FaultProxy.Builder#awsToday}), so
+ * Organizations answers the way the AWS API reference says AWS answers now: accounts carry {@code State} and
+ * no {@code Status}, listings come in pages of at most 20 and each includes one empty page with a NextToken.
+ * {@code COVE_TOUR_ENDPOINT} is the proxy's endpoint; the organization itself is built directly in moto.
+ *
  * <pre>
  * java dev.cove.examples.TourOrganization [--env-file FILE]
  * </pre>
  *
- * <p>It prints the endpoint and the OU IDs; with {@code --env-file} it also writes them as shell variables
+ * <p>It prints the endpoints and the OU IDs; with {@code --env-file} it also writes them as shell variables
  * ({@code COVE_TOUR_ENDPOINT}, {@code COVE_TOUR_ROOT}, {@code COVE_TOUR_OU_PROD}, {@code COVE_TOUR_OU_PROD_WEB},
  * ...) once the organization is ready.
  */
@@ -47,12 +53,18 @@ public final class TourOrganization {
             System.exit(2);
         }
         MotoServer moto = MotoServer.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "tour-moto-stop"));
+        FaultProxy awsToday = FaultProxy.builder(moto.endpoint()).awsToday(true).recordRequests(false).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awsToday.close();
+            moto.close();
+        }, "tour-moto-stop"));
         OrgFixture org = build(moto.endpoint());
-        String variables = variables(moto.endpoint(), org);
+        String variables = variables(awsToday.endpoint(), org);
         System.out.println("moto is listening on " + moto.endpoint() + " with organization "
                 + org.organizationId() + ": " + org.accounts().size() + " member accounts in "
-                + org.units().size() + " OUs");
+                + org.units().size() + " OUs; the tour's endpoint " + awsToday.endpoint()
+                + " answers in the AWS-today shape (account State without Status, pages of at most 20,"
+                + " one empty page with a NextToken per listing)");
         System.out.print(variables);
         if (envFile != null) {
             writeAtomically(envFile, variables);
