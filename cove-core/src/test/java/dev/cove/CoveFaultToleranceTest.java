@@ -2,6 +2,7 @@ package dev.cove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cove.testkit.AwsShape;
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.FaultRule;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -28,7 +32,13 @@ import software.amazon.awssdk.services.sts.StsClient;
  * hanging endpoints, reset connections and short-lived credentials. Every test checks that each target
  * is reported exactly once.
  */
+@ParameterizedClass(name = "answering as {0}")
+@EnumSource(AwsShape.class)
 class CoveFaultToleranceTest {
+
+    /** How the AWS API answers: as moto does, or as AWS does today. */
+    @Parameter
+    AwsShape shape;
 
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
@@ -44,7 +54,7 @@ class CoveFaultToleranceTest {
                 .ou("prod", prod -> prod.accounts(2).ou("web", web -> web.accounts(2).ou("edge", e -> e.accounts(1))))
                 .ou("sandbox", sandbox -> sandbox.accounts(1))
                 .build();
-        proxy = SharedProxy.cleared();
+        proxy = SharedProxy.cleared(shape);
     }
 
     @AfterEach

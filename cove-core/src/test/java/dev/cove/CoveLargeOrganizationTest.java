@@ -3,6 +3,7 @@ package dev.cove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cove.testkit.AwsShape;
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.FaultRule;
@@ -14,7 +15,9 @@ import dev.cove.testkit.OrganizationBuilder;
 import dev.cove.testkit.RecordedRequest;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -22,16 +25,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-/** A 1,500-account organization in OUs nested 3 deep, built once for the class in its own moto. */
+/**
+ * A 1,500-account organization in OUs nested 3 deep, built once for the class in its own moto, seen through
+ * a recording proxy that answers as moto does, then as AWS does today (pages of 20, State without Status).
+ */
+@ParameterizedClass(name = "answering as {0}")
+@EnumSource(AwsShape.class)
 class CoveLargeOrganizationTest {
 
     private static final int ACCOUNTS = 1500;
 
+    private static final Map<AwsShape, FaultProxy> PROXIES = new EnumMap<>(AwsShape.class);
     private static MotoServer moto;
-    private static FaultProxy proxy;
     private static OrgFixture org;
+
+    /** How the AWS API answers: as moto does, or as AWS does today. */
+    @Parameter
+    AwsShape shape;
+
+    private FaultProxy proxy;
 
     @BeforeAll
     static void buildOrganization() {
@@ -39,20 +56,20 @@ class CoveLargeOrganizationTest {
         long started = System.nanoTime();
         org = OrganizationBuilder.large(moto.endpoint(), ACCOUNTS, 3);
         System.out.printf("built %d accounts in %.1f s%n", org.memberIds().size(), (System.nanoTime() - started) / 1e9);
-        proxy = FaultProxy.builder(moto.endpoint()).learnMotoAccounts(true).start();
     }
 
     @BeforeEach
     void clearRecords() {
+        proxy = PROXIES.computeIfAbsent(shape, s -> FaultProxy.builder(moto.endpoint()).learnMotoAccounts(true)
+                .awsToday(s == AwsShape.AWS_TODAY).start());
         proxy.clearRules();
         proxy.clear();
     }
 
     @AfterAll
     static void stopMoto() {
-        if (proxy != null) {
-            proxy.close();
-        }
+        PROXIES.values().forEach(FaultProxy::close);
+        PROXIES.clear();
         if (moto != null) {
             moto.close();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cove.testkit.AwsShape;
 import dev.cove.testkit.Moto;
 import dev.cove.testkit.MotoAccounts;
 import dev.cove.testkit.MotoExtension;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -27,7 +31,13 @@ import software.amazon.awssdk.services.sts.StsClient;
  * botocove parity on a small organization in moto: 5 members, OUs nested 3 deep (prod, prod/web,
  * prod/web/edge) plus a sibling OU (sandbox).
  */
+@ParameterizedClass(name = "answering as {0}")
+@EnumSource(AwsShape.class)
 class CoveSmallOrganizationTest {
+
+    /** How the AWS API answers: as moto does, or as AWS does today. */
+    @Parameter
+    AwsShape shape;
 
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
@@ -44,7 +54,7 @@ class CoveSmallOrganizationTest {
     }
 
     private Cove.Builder cove() {
-        return LocalCove.against(MOTO.endpoint());
+        return LocalCove.against(MOTO.endpoint(shape));
     }
 
     private static List<String> ids(List<? extends CoveResult<?>> results) {
@@ -186,7 +196,7 @@ class CoveSmallOrganizationTest {
 
     @Test
     void run_withoutEndpointOverride_honoursTheSdksEndpointUrlSetting() {
-        System.setProperty("aws.endpointUrl", MOTO.endpoint().toString());
+        System.setProperty("aws.endpointUrl", MOTO.endpoint(shape).toString());
         try {
             CoveOutput<String> out = Cove.builder().assumingCredentials(Moto.credentials())
                     .assumingRegion(Region.US_EAST_1).progress(false).build()
@@ -232,7 +242,9 @@ class CoveSmallOrganizationTest {
                 .endsWith("/" + account.id());
         assertThat(info.email()).isEqualTo(account.email());
         assertThat(info.name()).isEqualTo(account.name());
-        assertThat(info.status()).isEqualTo("ACTIVE");
+        assertThat(info.state()).isEqualTo("ACTIVE");
+        assertThat(info.status()).as("Status only where AWS still sends it")
+                .isEqualTo(shape == AwsShape.MOTO ? "ACTIVE" : null);
         assertThat(info.roleName()).isEqualTo("OrganizationAccountAccessRole");
         assertThat(info.roleSessionName()).isEqualTo("audit-session");
         assertThat(info.policy()).isEqualTo(policy);
@@ -354,7 +366,8 @@ class CoveSmallOrganizationTest {
             assertThat(t.region()).isEqualTo("us-east-1");
             assertThat(t.name()).isEqualTo(first.name());
             assertThat(t.email()).isEqualTo(first.email());
-            assertThat(t.status()).isEqualTo("ACTIVE");
+            assertThat(t.state()).isEqualTo("ACTIVE");
+            assertThat(t.status()).isEqualTo(shape == AwsShape.MOTO ? "ACTIVE" : null);
             assertThat(t.arn()).endsWith(first.id());
         });
         assertThat(targets.get(1).region()).isEqualTo("eu-west-1");
@@ -366,7 +379,7 @@ class CoveSmallOrganizationTest {
         MotoAccounts.closeAccount(MOTO.endpoint(), closed);
 
         assertThatIllegalArgumentException().isThrownBy(() -> cove().targetIds(closed).build().run(s -> 1))
-                .withMessageContaining(closed).withMessageContaining("SUSPENDED");
+                .withMessage("targetIds: account " + closed + " is SUSPENDED, not ACTIVE; remove it from targetIds");
     }
 
     @Test
@@ -404,17 +417,62 @@ class CoveSmallOrganizationTest {
     }
 
     @Test
-    void run_whenSelectionLeavesNoAccount_saysThereAreNoEligibleAccounts() {
+    void run_whenSelectionLeavesNoAccount_saysWhatRemovedThem() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> cove().targetIds(org.ouId("sandbox")).ignoreIds(org.ouId("sandbox")).build()
                         .run(s -> 1))
-                .withMessageStartingWith("There are no eligible account ids");
+                .withMessage("There are no eligible account ids to run against: the 1 ACTIVE account(s) of "
+                        + "targetIds [" + org.ouId("sandbox") + "] are all removed: 1 by ignoreIds ["
+                        + org.ouId("sandbox") + "]");
     }
 
     @Test
-    void run_whenOnlyTheHostIsTargeted_saysThereAreNoEligibleAccounts() {
+    void run_whenOnlyTheHostIsTargeted_saysTheCallingAccountIsNeverARunTarget() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> cove().targetIds(Moto.MANAGEMENT_ACCOUNT_ID).build().run(s -> 1))
-                .withMessageStartingWith("There are no eligible account ids");
+                .withMessage("There are no eligible account ids to run against: the 1 ACTIVE account(s) of "
+                        + "targetIds [" + Moto.MANAGEMENT_ACCOUNT_ID + "] are all removed: 1 as the calling "
+                        + "account " + Moto.MANAGEMENT_ACCOUNT_ID + " (Cove never assumes a role in the account it "
+                        + "is called from)");
+    }
+
+    @Test
+    void targets_whenEveryMemberIsSuspended_saysNoneIsActiveInsteadOfBlamingIgnores() {
+        org.memberIds().forEach(id -> MotoAccounts.closeAccount(MOTO.endpoint(), id));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> cove().build().targets())
+                .withMessage("There are no eligible account ids to run against: the organization's 1 ACTIVE "
+                        + "account(s) are all removed: 1 as the calling account " + Moto.MANAGEMENT_ACCOUNT_ID
+                        + " (Cove never assumes a role in the account it is called from)");
+    }
+
+    @Test
+    void targets_whenTargetedOuHoldsOnlySuspendedAccounts_saysItSelectsNoActiveAccount() {
+        org.memberIdsUnder("sandbox").forEach(id -> MotoAccounts.closeAccount(MOTO.endpoint(), id));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> cove().targetIds(org.ouId("sandbox")).build().targets())
+                .withMessage("There are no eligible account ids to run against: targetIds [" + org.ouId("sandbox")
+                        + "] select no ACTIVE account");
+    }
+
+    @Test
+    void targets_whenRootIdIsNotThisOrganizations_failsNamingItInsteadOfSelectingEveryAccount() {
+        assertThatIllegalArgumentException().isThrownBy(() -> cove().targetIds("r-zzzz").build().targets())
+                .withMessage("targetIds: r-zzzz is not the root of this organization (its root is " + org.rootId()
+                        + "); remove it from targetIds or check the ID with 'aws organizations list-roots'");
+    }
+
+    @Test
+    void targets_whenIgnoredRootIdIsNotThisOrganizations_failsNamingIt() {
+        assertThatIllegalArgumentException().isThrownBy(() -> cove().ignoreIds("r-zzzz").build().targets())
+                .withMessageStartingWith("ignoreIds: r-zzzz is not the root of this organization");
+    }
+
+    @Test
+    void targets_whenIgnoringThisOrganizationsRoot_leavesNothing() {
+        assertThatIllegalArgumentException().isThrownBy(() -> cove().ignoreIds(org.rootId()).build().targets())
+                .withMessageStartingWith("There are no eligible account ids to run against: the organization's 6 "
+                        + "ACTIVE account(s) are all removed: 5 by ignoreIds [" + org.rootId() + "], 1 as the "
+                        + "calling account " + Moto.MANAGEMENT_ACCOUNT_ID);
     }
 }

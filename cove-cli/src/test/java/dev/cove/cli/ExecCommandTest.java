@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cove.cli.output.Records;
+import dev.cove.testkit.AwsShape;
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.FaultRule;
@@ -17,11 +18,20 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code cove exec} in this JVM against moto: options, formats parsed back, failures and exit codes. */
+@ParameterizedClass(name = "answering as {0}")
+@EnumSource(AwsShape.class)
 class ExecCommandTest {
+
+    /** How the AWS API answers: as moto does, or as AWS does today. */
+    @Parameter
+    AwsShape shape;
 
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
@@ -38,7 +48,7 @@ class ExecCommandTest {
     }
 
     private Cli.Run exec(List<String> options, String... command) {
-        List<String> args = new ArrayList<>(List.of("exec", "--endpoint-url", MOTO.endpoint().toString()));
+        List<String> args = new ArrayList<>(List.of("exec", "--endpoint-url", MOTO.endpoint(shape).toString()));
         args.addAll(options);
         args.add("--");
         args.addAll(List.of(command));
@@ -164,7 +174,7 @@ class ExecCommandTest {
     @Test
     void exec_whenTheRoleCannotBeAssumed_reportsFailedAssumeRole_andExits1() {
         String denied = org.memberIdsUnder("sandbox").get(0);
-        try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
+        try (FaultProxy proxy = FaultProxy.builder(MOTO.endpoint()).awsToday(shape == AwsShape.AWS_TODAY).start()) {
             proxy.addRule(FaultRule.on("AssumeRole").whenParamContains("RoleArn", denied)
                     .then(Fault.accessDenied("not allowed in the sandbox")));
 
@@ -184,7 +194,7 @@ class ExecCommandTest {
 
     @Test
     void exec_whenTheCallersCredentialsAreRejected_exits2_withOneLine() {
-        try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint())) {
+        try (FaultProxy proxy = FaultProxy.builder(MOTO.endpoint()).awsToday(shape == AwsShape.AWS_TODAY).start()) {
             proxy.addRule(FaultRule.on("GetCallerIdentity")
                     .then(Fault.awsError(403, "InvalidClientTokenId", "The security token included in the request is invalid")));
 

@@ -3,6 +3,8 @@ package dev.cove.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cove.testkit.AwsShape;
+import dev.cove.testkit.MotoAccounts;
 import dev.cove.testkit.MotoExtension;
 import dev.cove.testkit.OrgAccount;
 import dev.cove.testkit.OrgFixture;
@@ -15,9 +17,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code cove targets} in this JVM against moto: the selection, and every format parsed back. */
+@ParameterizedClass(name = "answering as {0}")
+@EnumSource(AwsShape.class)
 class TargetsCommandTest {
+
+    /** How the AWS API answers: as moto does, or as AWS does today. */
+    @Parameter
+    AwsShape shape;
 
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
@@ -30,7 +41,7 @@ class TargetsCommandTest {
     }
 
     private Cli.Run targets(String... args) {
-        String[] all = Stream.concat(Stream.of("targets", "--endpoint-url", MOTO.endpoint().toString()),
+        String[] all = Stream.concat(Stream.of("targets", "--endpoint-url", MOTO.endpoint(shape).toString()),
                 Stream.of(args)).toArray(String[]::new);
         return Cli.run(all);
     }
@@ -103,7 +114,7 @@ class TargetsCommandTest {
         Cli.Run run = targets("--format", "table");
 
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("ACCOUNT").contains("REGION", "NAME", "EMAIL", "STATUS");
+        assertThat(lines.get(0)).startsWith("ACCOUNT").contains("REGION", "NAME", "EMAIL", "STATE");
         assertThat(lines).hasSize(org.memberIds().size() + 1);
         org.memberIds().forEach(id -> assertThat(run.out()).contains(id));
     }
@@ -128,5 +139,36 @@ class TargetsCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void targets_table_showsEachAccountsState_andStatusOnlyWhereAwsSendsIt() {
+        Cli.Run run = targets("--format", "table");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String header = run.out().lines().findFirst().orElseThrow();
+        assertThat(header).contains("STATE");
+        assertThat(header.contains("STATUS")).isEqualTo(shape == AwsShape.MOTO);
+        assertThat(run.out().lines().skip(1).filter(line -> line.contains("ACTIVE"))).hasSize(org.memberIds().size());
+    }
+
+    @Test
+    void targets_rootIdOfNoOrganization_exits2NamingItInsteadOfSelectingEveryAccount() {
+        Cli.Run run = targets("--target-ids", "r-zzzz");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("r-zzzz is not the root of this organization (its root is " + org.rootId());
+    }
+
+    @Test
+    void targets_suspendedAccount_exits2NamingItsState() {
+        String closed = org.memberIds().get(0);
+        MotoAccounts.closeAccount(MOTO.endpoint(), closed);
+
+        Cli.Run run = targets("--target-ids", closed);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("account " + closed + " is SUSPENDED, not ACTIVE");
     }
 }
