@@ -9,6 +9,10 @@ import dev.cove.testkit.FaultRule;
 import dev.cove.testkit.MotoExtension;
 import dev.cove.testkit.OrgFixture;
 import dev.cove.testkit.OrganizationBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +93,20 @@ class CoveFaultToleranceTest {
 
         assertThat(targets).hasSize(org.memberIds().size() * 2);
         assertThat(proxy.count("GetCallerIdentity")).isEqualTo(3);
+    }
+
+    @Test
+    void targets_whenTheFirstAnswerIsSlow_saysWhatItIsWaitingFor() throws IOException {
+        proxy.addRule(FaultRule.on("GetCallerIdentity").first(1).then(Fault.latency(Duration.ofMillis(5500))));
+        Path log = Path.of("target/cove-core-tests.log"); // where the tests' simplelogger.properties logs
+        long before = Files.exists(log) ? Files.size(log) : 0;
+
+        List<CoveTarget> targets = cove().build().targets();
+
+        assertThat(targets).hasSize(org.memberIds().size() * 2);
+        byte[] all = Files.readAllBytes(log);
+        assertThat(new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8))
+                .contains("WARN", "Still waiting for sts:GetCallerIdentity at " + proxy.endpoint() + " after 5 s");
     }
 
     @ParameterizedTest
