@@ -62,7 +62,7 @@ final class AwsRequests {
                 service = TARGET_PREFIXES.getOrDefault(prefix, prefix.toLowerCase(Locale.ROOT));
             }
             return new Parsed(Protocol.JSON, new RecordedRequest(service, action,
-                    JsonFields.topLevelStrings(body), body, accessKeyId, now));
+                    Json.topLevelStrings(body), body, accessKeyId, now));
         }
         Map<String, String> params = new LinkedHashMap<>(query);
         String contentType = request.headers().get("Content-Type");

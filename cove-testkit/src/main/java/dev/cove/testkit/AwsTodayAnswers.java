@@ -1,16 +1,9 @@
 package dev.cove.testkit;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -97,13 +90,6 @@ final class AwsTodayAnswers {
     private static final Set<String> ACCOUNT_LISTINGS = Set.of("ListAccounts", "ListAccountsForParent");
     private static final String DESCRIBE_ACCOUNT = "DescribeAccount";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            // keep moto's epoch-second timestamps such as 1759737600.123456 digit for digit
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Listing> listings = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -159,7 +145,7 @@ final class AwsTodayAnswers {
             // https://docs.aws.amazon.com/organizations/latest/APIReference/API_DescribeAccount.html
             return describeAccount(upstream.send(request));
         }
-        ObjectNode body = readObject(request.body());
+        ObjectNode body = Json.readObject(request.body());
         if (body == null) {
             return upstream.send(request);
         }
@@ -246,7 +232,7 @@ final class AwsTodayAnswers {
             served = listing.items().subList(at.offset(), end);
             next = end < total ? new Cursor(end, at.emptyPageServed()) : null;
         }
-        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode items = answer.putArray(listing.resultKey());
         served.forEach(items::add);
         if (next != null) {
@@ -275,8 +261,8 @@ final class AwsTodayAnswers {
                 body.put("NextToken", motoToken);
             }
             HttpExchange.Response response = upstream.send(new HttpExchange.Request(request.method(),
-                    request.target(), request.version(), request.headers(), JSON.writeValueAsBytes(body)));
-            ObjectNode answer = response.status() == 200 ? readObject(response.body()) : null;
+                    request.target(), request.version(), request.headers(), Json.write(body)));
+            ObjectNode answer = response.status() == 200 ? Json.readObject(response.body()) : null;
             JsonNode page = answer == null ? null : answer.get(resultKey);
             if (page == null || !page.isArray()) {
                 return new Fetched(null, response);
@@ -307,12 +293,12 @@ final class AwsTodayAnswers {
     }
 
     private static HttpExchange.Response describeAccount(HttpExchange.Response response) {
-        ObjectNode answer = response.status() == 200 ? readObject(response.body()) : null;
+        ObjectNode answer = response.status() == 200 ? Json.readObject(response.body()) : null;
         if (answer == null || !(answer.get("Account") instanceof ObjectNode account)) {
             return response;
         }
         withStateOnly(account);
-        return response.withBody(write(answer));
+        return response.withBody(Json.write(answer));
     }
 
     /**
@@ -335,7 +321,7 @@ final class AwsTodayAnswers {
     }
 
     private static HttpExchange.Response ok(ObjectNode answer) {
-        return new HttpExchange.Response(200, "OK", jsonHeaders(), write(answer), true);
+        return new HttpExchange.Response(200, "OK", jsonHeaders(), Json.write(answer), true);
     }
 
     /**
@@ -345,13 +331,13 @@ final class AwsTodayAnswers {
      * information about the violated limit", HTTP Status Code: 400).
      */
     private static HttpExchange.Response invalidInput(String reason, String message) {
-        ObjectNode error = JSON.createObjectNode()
+        ObjectNode error = Json.MAPPER.createObjectNode()
                 .put("__type", "InvalidInputException")
                 .put("Message", message)
                 .put("Reason", reason);
         HeaderList headers = jsonHeaders();
         headers.add("x-amzn-ErrorType", "InvalidInputException");
-        return new HttpExchange.Response(400, "Bad Request", headers, write(error), true);
+        return new HttpExchange.Response(400, "Bad Request", headers, Json.write(error), true);
     }
 
     private static HeaderList jsonHeaders() {
@@ -365,23 +351,5 @@ final class AwsTodayAnswers {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static ObjectNode readObject(byte[] body) {
-        try {
-            return JSON.readTree(body) instanceof ObjectNode object ? object : null;
-        } catch (JacksonException malformed) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("could not write a JSON tree", e);
-        }
     }
 }

@@ -26,22 +26,21 @@ final class FaultResponses {
         String code = error.code(request.protocol());
         HeaderList headers = new HeaderList();
         headers.add("x-amzn-RequestId", requestId);
-        String body;
+        byte[] body;
         if (request.protocol() == AwsRequests.Protocol.JSON) {
             headers.add("x-amzn-ErrorType", code);
             headers.add("Content-Type", "application/x-amz-json-1.1");
-            body = "{\"__type\":\"" + jsonEscape(code) + "\",\"message\":\"" + jsonEscape(error.message()) + "\"}";
+            body = Json.write(Json.MAPPER.createObjectNode().put("__type", code).put("message", error.message()));
         } else {
             headers.add("Content-Type", "text/xml");
             String namespace = XML_NAMESPACES.get(request.recorded().service());
-            body = "<ErrorResponse" + (namespace == null ? "" : " xmlns=\"" + namespace + "\"") + ">"
+            body = ("<ErrorResponse" + (namespace == null ? "" : " xmlns=\"" + namespace + "\"") + ">"
                     + "<Error><Type>" + (error.status() >= 500 ? "Receiver" : "Sender") + "</Type>"
                     + "<Code>" + xmlEscape(code) + "</Code>"
                     + "<Message>" + xmlEscape(error.message()) + "</Message></Error>"
-                    + "<RequestId>" + requestId + "</RequestId></ErrorResponse>";
+                    + "<RequestId>" + requestId + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
         }
-        return new HttpExchange.Response(error.status(), reason(error.status()), headers,
-                body.getBytes(StandardCharsets.UTF_8), true);
+        return new HttpExchange.Response(error.status(), reason(error.status()), headers, body, true);
     }
 
     static HttpExchange.Response httpStatus(Faults.HttpStatus fault) {
@@ -95,26 +94,5 @@ final class FaultResponses {
     private static String xmlEscape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\"", "&quot;").replace("'", "&apos;");
-    }
-
-    private static String jsonEscape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> escaped.append("\\\"");
-                case '\\' -> escaped.append("\\\\");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\t' -> escaped.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        escaped.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        escaped.append(c);
-                    }
-                }
-            }
-        }
-        return escaped.toString();
     }
 }

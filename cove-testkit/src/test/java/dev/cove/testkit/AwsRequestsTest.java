@@ -58,9 +58,9 @@ class AwsRequestsTest {
 
     @Test
     void topLevelStrings_ofMalformedJson_keepsWhatWasRead() {
-        assertThat(JsonFields.topLevelStrings("{\"A\":\"1\",\"B\":")).containsExactly(Map.entry("A", "1"));
-        assertThat(JsonFields.topLevelStrings("")).isEmpty();
-        assertThat(JsonFields.topLevelStrings("[1,2]")).isEmpty();
+        assertThat(Json.topLevelStrings("{\"A\":\"1\",\"B\":")).containsExactly(Map.entry("A", "1"));
+        assertThat(Json.topLevelStrings("")).isEmpty();
+        assertThat(Json.topLevelStrings("[1,2]")).isEmpty();
     }
 
     private static HttpExchange.Request request(String target, HeaderList headers, String body) {

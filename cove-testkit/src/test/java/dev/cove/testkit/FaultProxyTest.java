@@ -139,6 +139,26 @@ class FaultProxyTest {
     }
 
     @Test
+    void proxy_errorMessagesWithQuotesNewlinesAndUnicode_reachTheClientUnchanged() {
+        String message = "say \"hi\" & <b>'bye'</b>\n\ttab \\ back \u00e9 \u2603 \uD83D\uDE00";
+        // XML 1.0 cannot carry U+0001 or U+001F, and its parsers read a carriage return as a line feed
+        String jsonOnly = message + "\r\u0001\u001f";
+        proxy.addRule(FaultRule.on("GetCallerIdentity").then(Fault.accessDenied(message)));
+        proxy.addRule(FaultRule.on("ListRoots").then(Fault.accessDenied(jsonOnly)));
+
+        try (StsClient sts = NoRetryClients.sts(proxy.endpoint())) {
+            assertThatExceptionOfType(StsException.class).isThrownBy(sts::getCallerIdentity)
+                    .satisfies(e -> assertThat(e.awsErrorDetails().errorMessage()).as("Query: XML")
+                            .isEqualTo(message));
+        }
+        try (OrganizationsClient organizations = NoRetryClients.organizations(proxy.endpoint())) {
+            assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(organizations::listRoots)
+                    .satisfies(e -> assertThat(e.awsErrorDetails().errorMessage()).as("JSON 1.1")
+                            .isEqualTo(jsonOnly));
+        }
+    }
+
+    @Test
     void proxy_whenRuleAnswersHttp503_clientSeesTheStatusWithoutAwsCode() {
         proxy.addRule(FaultRule.onAnyAction().service("sts").then(Fault.http(503)));
 
