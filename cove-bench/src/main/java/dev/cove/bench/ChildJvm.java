@@ -1,5 +1,6 @@
 package dev.cove.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cove.bench.runner.BenchRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -86,10 +88,34 @@ public final class ChildJvm {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 throw new IOException("Run " + name + " did not exit after reporting; see " + log);
             }
-            return new Measurement(FlatJson.parse(json), stats, threads, profile ? jfr : null, log);
+            return new Measurement(reported(json), stats, threads, profile ? jfr : null, log);
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * Reads the members of a result line: numbers and booleans as text (a double as {@link Double#toString}
+     * prints it), null members left out.
+     *
+     * @throws IOException when the line is not a JSON object of plain values
+     */
+    static Map<String, String> reported(String json) throws IOException {
+        JsonNode line = Json.MAPPER.readTree(json);
+        if (!line.isObject()) {
+            throw new IOException("The result line is not a JSON object: " + json);
+        }
+        Map<String, String> reported = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> member : line.properties()) {
+            JsonNode value = member.getValue();
+            if (value.isContainerNode()) {
+                throw new IOException("The result member " + member.getKey() + " is not a plain value: " + json);
+            }
+            if (!value.isNull()) {
+                reported.put(member.getKey(), value.asText());
+            }
+        }
+        return reported;
     }
 
     private static String resultLine(Process process) {

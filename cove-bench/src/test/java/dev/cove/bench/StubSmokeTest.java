@@ -175,6 +175,37 @@ class StubSmokeTest {
     }
 
     @Test
+    void errorMessagesCarryQuotesNewlinesAndUnicodeToTheSdk() {
+        String token = "bench-page-x \"quoted\" \\ back\nline\t\u00e9 \u2603 \uD83D\uDE00 \u0001";
+        try (OrganizationsClient organizations = organizations(stub)) {
+            assertThatThrownBy(() -> organizations.listAccounts(r -> r.nextToken(token)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
+                            e.awsErrorDetails().errorMessage()).as("JSON 1.1").isEqualTo("The NextToken " + token
+                                    + " was not returned by a previous call of this operation"));
+        }
+        String roleArn = "arn:aws:iam::999999999999:role/<a&b> \"q\" 'it''s'\n\u00e9 \uD83D\uDE00";
+        try (StsClient management = sts(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAX", "s")))) {
+            assertThatThrownBy(() -> management.assumeRole(r -> r.roleArn(roleArn).roleSessionName("x")))
+                    .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .as("Query: XML").endsWith(" on resource: " + roleArn));
+        }
+    }
+
+    @Test
+    void requestsThatAreNotJsonObjectsOfPlainValuesAreRefusedWithSerializationException() throws Exception {
+        for (String body : List.of("{\"MaxResults\":", "[1]", "{\"MaxResults\":{\"N\":1}}", "{\"A\":[\"}\"]}")) {
+            HttpResponse<String> refused = post(stub, "ListAccounts", body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.headers().firstValue("x-amzn-ErrorType")).as(body).hasValue("SerializationException");
+        }
+        HttpResponse<String> numbers = post(stub, "ListAccounts", " {\"MaxResults\": 5, \"Other\": null} ");
+        assertThat(numbers.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(numbers.body()).get("Accounts")).hasSize(5);
+        assertThat(post(stub, "ListAccounts", "{\"MaxResults\":5.5}").headers().firstValue("x-amzn-ErrorType"))
+                .hasValue("SerializationException");
+    }
+
+    @Test
     void harnessMeasuresARunInAChildJvmAndWritesARow(@TempDir Path dir) throws Exception {
         BenchCase benchCase = new BenchCase("stub", 25, 2, 5, 1);
         try (StubBackend backend = new StubBackend()) {

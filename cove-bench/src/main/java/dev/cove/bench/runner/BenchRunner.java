@@ -3,7 +3,7 @@ package dev.cove.bench.runner;
 import dev.cove.Cove;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
-import dev.cove.bench.FlatJson;
+import dev.cove.bench.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -84,7 +84,7 @@ public final class BenchRunner {
         result.put("retainedHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         Reference.reachabilityFence(output);
         result.put("totalCpuSeconds", processCpuNanos() / 1e9);
-        System.out.println(RESULT_PREFIX + FlatJson.write(result));
+        System.out.println(RESULT_PREFIX + Json.MAPPER.writeValueAsString(result));
         System.out.flush();
         // Keep the process (and its output) alive until the harness has read /proc.
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -1,8 +1,12 @@
 package dev.cove.bench.stub;
 
-import dev.cove.bench.FlatJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cove.bench.Json;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Organizations over JSON 1.1 ({@code X-Amz-Target: AWSOrganizationsV20161128.<Action>}):
@@ -23,7 +27,8 @@ final class OrganizationsApi {
      * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListRoots.html
      */
     static final int MAX_PAGE = 20;
-    private static final String JOINED = "1.7040672E9";
+    /** 2024-01-01T00:00:00Z in epoch seconds, as AWS sends {@code JoinedTimestamp}. */
+    private static final double JOINED = 1.7040672E9;
     private static final String TOKEN_PREFIX = "bench-page-";
     private static final String EMPTY_TOKEN_PREFIX = "bench-empty-";
     private static final String INVALID_INPUT = "InvalidInputException";
@@ -69,11 +74,14 @@ final class OrganizationsApi {
         if (callerAccount != null && !callerAccount.equals(SyntheticOrganization.MANAGEMENT_ACCOUNT_ID)) {
             return error("AccessDeniedException", "You don't have permissions to access this resource.", null);
         }
-        Map<String, String> request;
+        JsonNode request;
         try {
-            request = FlatJson.parse(body.isBlank() ? "{}" : body);
-        } catch (IllegalArgumentException e) {
-            return error("SerializationException", e.getMessage(), null);
+            request = Json.MAPPER.readTree(body.isBlank() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            return error("SerializationException", e.getOriginalMessage(), null);
+        }
+        if (!request.isObject() || request.valueStream().anyMatch(JsonNode::isContainerNode)) {
+            return error("SerializationException", "Expected a JSON object of plain values", null);
         }
         return switch (action) {
             case "DescribeOrganization" -> describeOrganization();
@@ -87,59 +95,44 @@ final class OrganizationsApi {
     private StubResponse describeOrganization() {
         String m = SyntheticOrganization.MANAGEMENT_ACCOUNT_ID;
         String o = SyntheticOrganization.ORGANIZATION_ID;
-        return ok("{\"Organization\":{\"Id\":\"" + o + "\",\"Arn\":\"arn:aws:organizations::" + m + ":organization/"
-                + o + "\",\"FeatureSet\":\"ALL\",\"MasterAccountArn\":\"" + SyntheticOrganization.arnOf(m)
-                + "\",\"MasterAccountId\":\"" + m + "\",\"MasterAccountEmail\":\""
-                + SyntheticOrganization.emailOf(m) + "\",\"AvailablePolicyTypes\":[{\"Type\":\"SERVICE_CONTROL_POLICY\","
-                + "\"Status\":\"ENABLED\"}]}}");
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ObjectNode described = answer.putObject("Organization")
+                .put("Id", o)
+                .put("Arn", "arn:aws:organizations::" + m + ":organization/" + o)
+                .put("FeatureSet", "ALL")
+                .put("MasterAccountArn", SyntheticOrganization.arnOf(m))
+                .put("MasterAccountId", m)
+                .put("MasterAccountEmail", SyntheticOrganization.emailOf(m));
+        serviceControlPolicies(described.putArray("AvailablePolicyTypes"));
+        return ok(answer);
     }
 
-    private StubResponse listRoots(Map<String, String> request) {
-        Paging paging = page(request, 1);
-        if (paging.error() != null) {
-            return paging.error();
-        }
-        Page page = paging.page();
-        String r = SyntheticOrganization.ROOT_ID;
-        StringBuilder out = new StringBuilder(256).append("{\"Roots\":[");
-        if (page.size() > 0) {
-            out.append("{\"Id\":\"").append(r).append("\",\"Arn\":\"arn:aws:organizations::")
-                    .append(SyntheticOrganization.MANAGEMENT_ACCOUNT_ID).append(":root/")
-                    .append(SyntheticOrganization.ORGANIZATION_ID).append('/').append(r)
-                    .append("\",\"Name\":\"Root\",\"PolicyTypes\":[{\"Type\":\"SERVICE_CONTROL_POLICY\","
-                            + "\"Status\":\"ENABLED\"}]}");
-        }
-        return ok(page.close(out));
+    private StubResponse listRoots(JsonNode request) {
+        return listing(request, "Roots", List.of(SyntheticOrganization.ROOT_ID), (root, id) -> {
+            root.put("Id", id)
+                    .put("Arn", "arn:aws:organizations::" + SyntheticOrganization.MANAGEMENT_ACCOUNT_ID + ":root/"
+                            + SyntheticOrganization.ORGANIZATION_ID + "/" + id)
+                    .put("Name", "Root");
+            serviceControlPolicies(root.putArray("PolicyTypes"));
+        });
     }
 
-    private StubResponse listAccounts(Map<String, String> request) {
-        List<String> ids = organization.accountIds();
-        Paging paging = page(request, ids.size());
-        if (paging.error() != null) {
-            return paging.error();
-        }
-        Page page = paging.page();
-        StringBuilder out = new StringBuilder(256 * page.size() + 64).append("{\"Accounts\":[");
-        for (int i = page.from(); i < page.to(); i++) {
-            String id = ids.get(i);
-            if (i > page.from()) {
-                out.append(',');
-            }
-            // An account carries State, and no Status: AWS retired Status on 2026-09-09.
-            // https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html
-            out.append("{\"Id\":\"").append(id)
-                    .append("\",\"Arn\":\"").append(SyntheticOrganization.arnOf(id))
-                    .append("\",\"Email\":\"").append(SyntheticOrganization.emailOf(id))
-                    .append("\",\"Name\":\"").append(SyntheticOrganization.nameOf(id))
-                    .append("\",\"State\":\"").append(organization.stateOf(id))
-                    .append("\",\"JoinedMethod\":\"CREATED\",\"JoinedTimestamp\":").append(JOINED).append('}');
-        }
-        return ok(page.close(out));
+    private StubResponse listAccounts(JsonNode request) {
+        // An account carries State, and no Status: AWS retired Status on 2026-09-09.
+        // https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html
+        return listing(request, "Accounts", organization.accountIds(), (account, id) -> account
+                .put("Id", id)
+                .put("Arn", SyntheticOrganization.arnOf(id))
+                .put("Email", SyntheticOrganization.emailOf(id))
+                .put("Name", SyntheticOrganization.nameOf(id))
+                .put("State", organization.stateOf(id))
+                .put("JoinedMethod", "CREATED")
+                .put("JoinedTimestamp", JOINED));
     }
 
-    private StubResponse listChildren(Map<String, String> request) {
-        String parent = request.get("ParentId");
-        String type = request.get("ChildType");
+    private StubResponse listChildren(JsonNode request) {
+        String parent = member(request, "ParentId");
+        String type = member(request, "ChildType");
         if (parent == null || type == null) {
             return invalidInput("INPUT_REQUIRED", "ParentId and ChildType are required");
         }
@@ -155,19 +148,40 @@ final class OrganizationsApi {
         if (children == null) {
             return invalidInput("INVALID_ENUM", "ChildType must be ACCOUNT or ORGANIZATIONAL_UNIT");
         }
-        Paging paging = page(request, children.size());
+        return listing(request, "Children", children, (child, id) -> child.put("Id", id).put("Type", type));
+    }
+
+    /**
+     * Answers the page of {@code ids} that the request asks for: one object per id under {@code member},
+     * filled in by {@code item}, then the next token when there is one.
+     */
+    private StubResponse listing(JsonNode request, String member, List<String> ids,
+            BiConsumer<ObjectNode, String> item) {
+        Paging paging = page(request, ids.size());
         if (paging.error() != null) {
             return paging.error();
         }
         Page page = paging.page();
-        StringBuilder out = new StringBuilder(64 * page.size() + 64).append("{\"Children\":[");
-        for (int i = page.from(); i < page.to(); i++) {
-            if (i > page.from()) {
-                out.append(',');
-            }
-            out.append("{\"Id\":\"").append(children.get(i)).append("\",\"Type\":\"").append(type).append("\"}");
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ArrayNode listed = answer.putArray(member);
+        for (String id : ids.subList(page.from(), page.to())) {
+            item.accept(listed.addObject(), id);
         }
-        return ok(page.close(out));
+        if (page.nextToken() != null) {
+            answer.put("NextToken", page.nextToken());
+        }
+        return ok(answer);
+    }
+
+    /** Adds the one policy type the synthetic organization has enabled. */
+    private static void serviceControlPolicies(ArrayNode policyTypes) {
+        policyTypes.addObject().put("Type", "SERVICE_CONTROL_POLICY").put("Status", "ENABLED");
+    }
+
+    /** Returns a plain member of the request as text (a number as its digits), or null when absent or null. */
+    private static String member(JsonNode request, String name) {
+        JsonNode value = request.get(name);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /**
@@ -179,9 +193,9 @@ final class OrganizationsApi {
      * call returned. (That page's list of valid values, like the SDK's enum, spells the last one
      * {@code INVALID_NEXT_TOKEN}; its description, which the stub follows, {@code INVALID_PAGINATION_TOKEN}.)
      */
-    private Paging page(Map<String, String> request, int total) {
+    private Paging page(JsonNode request, int total) {
         int size = MAX_PAGE;
-        String max = request.get("MaxResults");
+        String max = member(request, "MaxResults");
         if (max != null) {
             try {
                 size = Integer.parseInt(max);
@@ -198,7 +212,7 @@ final class OrganizationsApi {
                         "MaxResults " + size + " is above the maximum of " + MAX_PAGE));
             }
         }
-        String token = request.get("NextToken");
+        String token = member(request, "NextToken");
         if (token == null) {
             int to = Math.min(total, size);
             // "These operations can occasionally return an empty set of results even when there are more
@@ -227,8 +241,8 @@ final class OrganizationsApi {
         return Paging.of(new Page(from, to, to < total ? TOKEN_PREFIX + to : null));
     }
 
-    private static StubResponse ok(String json) {
-        return StubResponse.json(200, json, null);
+    private static StubResponse ok(ObjectNode answer) {
+        return StubResponse.json(200, write(answer), null);
     }
 
     /**
@@ -241,13 +255,19 @@ final class OrganizationsApi {
     }
 
     private static StubResponse error(String type, String message, String reason) {
-        StringBuilder out = new StringBuilder("{\"__type\":\"").append(type).append("\",\"Message\":");
-        FlatJson.quote(out, message);
+        ObjectNode answer = Json.MAPPER.createObjectNode().put("__type", type).put("Message", message);
         if (reason != null) {
-            out.append(",\"Reason\":");
-            FlatJson.quote(out, reason);
+            answer.put("Reason", reason);
         }
-        return StubResponse.json(400, out.append('}').toString(), type);
+        return StubResponse.json(400, write(answer), type);
+    }
+
+    private static String write(ObjectNode answer) {
+        try {
+            return Json.MAPPER.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a JSON tree", e);
+        }
     }
 
     /** A page, or the error that refuses it. */
@@ -264,18 +284,5 @@ final class OrganizationsApi {
 
     /** One page of a listing: items {@code [from, to)}, and the token of the next page or null. */
     private record Page(int from, int to, String nextToken) {
-
-        int size() {
-            return to - from;
-        }
-
-        /** Ends the list and adds the next token when there is one. */
-        String close(StringBuilder out) {
-            out.append(']');
-            if (nextToken != null) {
-                out.append(",\"NextToken\":\"").append(nextToken).append('"');
-            }
-            return out.append('}').toString();
-        }
     }
 }

@@ -63,9 +63,9 @@ final class StsApi {
         return StubResponse.xml(200, "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <AssumeRoleResult>\n"
                 + "    <AssumedRoleUser>\n"
-                + "      <AssumedRoleId>" + roleId + ":" + Xml.escape(sessionName) + "</AssumedRoleId>\n"
-                + "      <Arn>arn:" + partition + ":sts::" + account + ":assumed-role/" + Xml.escape(roleName) + "/"
-                + Xml.escape(sessionName) + "</Arn>\n"
+                + "      <AssumedRoleId>" + roleId + ":" + escape(sessionName) + "</AssumedRoleId>\n"
+                + "      <Arn>arn:" + partition + ":sts::" + account + ":assumed-role/" + escape(roleName) + "/"
+                + escape(sessionName) + "</Arn>\n"
                 + "    </AssumedRoleUser>\n"
                 + "    <Credentials>\n"
                 + "      <AccessKeyId>" + SessionKeys.accessKeyId(account) + "</AccessKeyId>\n"
@@ -93,8 +93,8 @@ final class StsApi {
         }
         return StubResponse.xml(200, "<GetCallerIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <GetCallerIdentityResult>\n"
-                + "    <Arn>" + Xml.escape(callerArn(accessKeyId, securityToken)) + "</Arn>\n"
-                + "    <UserId>" + Xml.escape(userId) + "</UserId>\n"
+                + "    <Arn>" + escape(callerArn(accessKeyId, securityToken)) + "</Arn>\n"
+                + "    <UserId>" + escape(userId) + "</UserId>\n"
                 + "    <Account>" + account + "</Account>\n"
                 + "  </GetCallerIdentityResult>\n"
                 + "  <ResponseMetadata>\n"
@@ -118,9 +118,15 @@ final class StsApi {
                 + "  <Error>\n"
                 + "    <Type>" + type + "</Type>\n"
                 + "    <Code>" + code + "</Code>\n"
-                + "    <Message>" + Xml.escape(message) + "</Message>\n"
+                + "    <Message>" + escape(message) + "</Message>\n"
                 + "  </Error>\n"
                 + "  <RequestId>" + RequestIds.next() + "</RequestId>\n"
                 + "</ErrorResponse>\n");
+    }
+
+    /** Escapes the five XML special characters, for element content. */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&apos;");
     }
 }
