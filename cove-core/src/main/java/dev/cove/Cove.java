@@ -2,12 +2,18 @@ package dev.cove;
 
 import dev.cove.internal.CoveConfig;
 import dev.cove.internal.CoveRun;
+import dev.cove.internal.Option;
+import dev.cove.internal.Options;
 import dev.cove.internal.TargetResolution;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -64,6 +70,11 @@ public final class Cove {
         return new Builder(config);
     }
 
+    /** The checked settings, for tests in this package. */
+    CoveConfig config() {
+        return config;
+    }
+
     /**
      * Runs the function in every target and returns every outcome. Failures of single targets are
      * reported in the output, not thrown, unless {@code raiseException(true)} was set.
@@ -71,7 +82,7 @@ public final class Cove {
      * @param fn the function to run
      * @param <T> the result type
      * @return every target's outcome
-     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     * @throws CoveConfigurationException when the selection is invalid or leaves no eligible account
      * @throws CoveExecutionException with {@code raiseException(true)}, on the first failed target
      */
     public <T> CoveOutput<T> run(CoveFunction<T> fn) {
@@ -85,7 +96,7 @@ public final class Cove {
      * @param listener called once per target, serialized; its exceptions are logged and contained
      * @param <T> the result type
      * @return every target's outcome
-     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     * @throws CoveConfigurationException when the selection is invalid or leaves no eligible account
      * @throws CoveExecutionException with {@code raiseException(true)}, on the first failed target
      */
     public <T> CoveOutput<T> run(CoveFunction<T> fn, CoveListener<? super T> listener) {
@@ -125,7 +136,7 @@ public final class Cove {
      * Resolves every account × region a run would visit, with metadata, without assuming any role.
      *
      * @return the targets, sorted by account ID, then by region order
-     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     * @throws CoveConfigurationException when the selection is invalid or leaves no eligible account
      */
     public List<CoveTarget> targets() {
         return TargetResolution.resolve(config);
@@ -137,47 +148,24 @@ public final class Cove {
      */
     public static final class Builder {
 
-        private List<String> targetIds;
-        private List<String> ignoreIds;
-        private String roleName = CoveConfig.DEFAULT_ROLE_NAME;
-        private String roleSessionName;
-        private String policy;
-        private List<String> policyArns;
-        private String externalId;
-        private AwsCredentialsProvider assumingCredentials;
-        private Region assumingRegion;
-        private boolean raiseException;
-        private int threadWorkers = CoveConfig.DEFAULT_THREAD_WORKERS;
-        private List<String> regions;
-        private String partition;
-        private URI endpointOverride;
-        private Boolean progress;
-        private Duration timeout;
-        private int maxFailures = -1;
-        private Duration apiCallAttemptTimeout = CoveConfig.DEFAULT_API_CALL_ATTEMPT_TIMEOUT;
+        /** The values set so far, by option; {@link CoveConfig#check} checks them and fills in defaults. */
+        private final Map<Option<?>, Object> values = new HashMap<>();
 
         private Builder() {
         }
 
-        private Builder(CoveConfig c) {
-            targetIds = c.targetIds();
-            ignoreIds = c.ignoreIds();
-            roleName = c.roleName();
-            roleSessionName = c.roleSessionName();
-            policy = c.policy();
-            policyArns = c.policyArns();
-            externalId = c.externalId();
-            assumingCredentials = c.assumingCredentials();
-            assumingRegion = c.assumingRegion();
-            raiseException = c.raiseException();
-            threadWorkers = c.threadWorkers();
-            regions = c.regions();
-            partition = c.partition();
-            endpointOverride = c.endpointOverride();
-            progress = c.progress();
-            timeout = c.timeout();
-            maxFailures = c.maxFailures();
-            apiCallAttemptTimeout = c.apiCallAttemptTimeout();
+        private Builder(CoveConfig config) {
+            values.putAll(config.values());
+        }
+
+        private <T> Builder set(Option<T> option, T value) {
+            values.put(option, value);
+            return this;
+        }
+
+        /** Copies a collection without rejecting null elements, which the option's check names. */
+        private static List<String> copy(Collection<String> values) {
+            return values == null ? null : Collections.unmodifiableList(new ArrayList<>(values));
         }
 
         /**
@@ -198,8 +186,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder targetIds(Collection<String> ids) {
-            this.targetIds = ids == null ? null : List.copyOf(ids);
-            return this;
+            return set(Options.TARGET_IDS, copy(ids));
         }
 
         /**
@@ -220,8 +207,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder ignoreIds(Collection<String> ids) {
-            this.ignoreIds = ids == null ? null : List.copyOf(ids);
-            return this;
+            return set(Options.IGNORE_IDS, copy(ids));
         }
 
         /**
@@ -231,8 +217,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder roleName(String roleName) {
-            this.roleName = roleName;
-            return this;
+            return set(Options.ROLE_NAME, roleName);
         }
 
         /**
@@ -242,8 +227,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder roleSessionName(String roleSessionName) {
-            this.roleSessionName = roleSessionName;
-            return this;
+            return set(Options.ROLE_SESSION_NAME, roleSessionName);
         }
 
         /**
@@ -253,8 +237,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder policy(String policy) {
-            this.policy = policy;
-            return this;
+            return set(Options.POLICY, policy);
         }
 
         /**
@@ -274,8 +257,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder policyArns(Collection<String> arns) {
-            this.policyArns = arns == null ? null : List.copyOf(arns);
-            return this;
+            return set(Options.POLICY_ARNS, copy(arns));
         }
 
         /**
@@ -285,8 +267,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder externalId(String externalId) {
-            this.externalId = externalId;
-            return this;
+            return set(Options.EXTERNAL_ID, externalId);
         }
 
         /**
@@ -297,8 +278,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder assumingCredentials(AwsCredentialsProvider credentials) {
-            this.assumingCredentials = credentials;
-            return this;
+            return set(Options.ASSUMING_CREDENTIALS, credentials);
         }
 
         /**
@@ -309,8 +289,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder assumingRegion(Region region) {
-            this.assumingRegion = region;
-            return this;
+            return set(Options.ASSUMING_REGION, region);
         }
 
         /**
@@ -321,8 +300,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder raiseException(boolean raiseException) {
-            this.raiseException = raiseException;
-            return this;
+            return set(Options.RAISE_EXCEPTION, raiseException);
         }
 
         /**
@@ -333,8 +311,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder threadWorkers(int threadWorkers) {
-            this.threadWorkers = threadWorkers;
-            return this;
+            return set(Options.THREAD_WORKERS, threadWorkers);
         }
 
         /**
@@ -354,8 +331,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder regions(Collection<String> regions) {
-            this.regions = regions == null ? null : List.copyOf(regions);
-            return this;
+            return set(Options.REGIONS, copy(regions));
         }
 
         /**
@@ -365,8 +341,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder partition(String partition) {
-            this.partition = partition;
-            return this;
+            return set(Options.PARTITION, partition);
         }
 
         /**
@@ -378,8 +353,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder endpointOverride(URI endpoint) {
-            this.endpointOverride = endpoint;
-            return this;
+            return set(Options.ENDPOINT_OVERRIDE, endpoint);
         }
 
         /**
@@ -389,8 +363,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder progress(boolean progress) {
-            this.progress = progress;
-            return this;
+            return set(Options.PROGRESS, progress);
         }
 
         /**
@@ -402,8 +375,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
+            return set(Options.TIMEOUT, timeout);
         }
 
         /**
@@ -415,8 +387,7 @@ public final class Cove {
          * @return this builder
          */
         public Builder maxFailures(int maxFailures) {
-            this.maxFailures = maxFailures;
-            return this;
+            return set(Options.MAX_FAILURES, maxFailures);
         }
 
         /**
@@ -428,20 +399,17 @@ public final class Cove {
          * @return this builder
          */
         public Builder apiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
-            this.apiCallAttemptTimeout = apiCallAttemptTimeout;
-            return this;
+            return set(Options.API_CALL_ATTEMPT_TIMEOUT, apiCallAttemptTimeout);
         }
 
         /**
          * Checks every setting and builds an immutable Cove.
          *
          * @return the Cove
-         * @throws IllegalArgumentException naming the first invalid value
+         * @throws CoveConfigurationException naming the first option whose value cannot work
          */
         public Cove build() {
-            return new Cove(new CoveConfig(targetIds, ignoreIds, roleName, roleSessionName, policy, policyArns,
-                    externalId, assumingCredentials, assumingRegion, raiseException, threadWorkers, regions,
-                    partition, endpointOverride, progress, timeout, maxFailures, apiCallAttemptTimeout));
+            return new Cove(CoveConfig.check(values));
         }
     }
 }

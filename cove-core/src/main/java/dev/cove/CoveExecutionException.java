@@ -13,34 +13,24 @@ public final class CoveExecutionException extends RuntimeException {
     private final transient CoveOutput<?> output;
 
     /**
-     * Creates the exception for a failed target, without the rest of the run's outcomes.
-     *
-     * @param sessionInformation the target that failed
-     * @param cause the original failure
-     */
-    public CoveExecutionException(SessionInformation sessionInformation, Throwable cause) {
-        this(sessionInformation, cause, null);
-    }
-
-    /**
      * Creates the exception for a failed target of a run that stopped there.
      *
      * @param sessionInformation the target that failed
      * @param cause the original failure
      * @param output every outcome of the run: the finished targets (this one included), the targets
-     *     interrupted by the stop, and the ones that never started as skipped; null when unknown
+     *     interrupted by the stop, and the ones that never started as skipped
      */
     public CoveExecutionException(SessionInformation sessionInformation, Throwable cause, CoveOutput<?> output) {
         super(describe(sessionInformation, cause), cause);
-        this.sessionInformation = sessionInformation;
-        this.output = output;
+        this.sessionInformation = java.util.Objects.requireNonNull(sessionInformation, "sessionInformation");
+        this.output = java.util.Objects.requireNonNull(output, "output");
     }
 
     /**
      * Returns every outcome of the run that stopped: finished targets, interrupted ones, and the ones
      * that never started (as skipped).
      *
-     * @return the run's output, or null when the exception was created without one
+     * @return the run's output, never null
      */
     public CoveOutput<?> output() {
         return output;

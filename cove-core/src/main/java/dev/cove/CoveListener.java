@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * Receives each target's outcome as soon as it is known, for streaming output and progress.
  *
- * <p>Cove serializes the calls, so an implementation needs no locking of its own. An exception thrown
- * by the listener is logged and contained: it never breaks the run or changes any outcome.
+ * <p>Cove serializes the calls, so an implementation needs no locking of its own. An exception, an
+ * {@link AssertionError} or a {@link LinkageError} thrown by the listener is logged and contained: it never
+ * breaks the run or changes any outcome. Errors of the JVM itself (such as {@link OutOfMemoryError}) are
+ * not contained.
  *
  * @param <T> the type of the function's result
  */

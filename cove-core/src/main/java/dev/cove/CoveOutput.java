@@ -29,18 +29,6 @@ public record CoveOutput<T>(
     }
 
     /**
-     * Creates an output of a run that skipped no target.
-     *
-     * @param results targets where the function returned
-     * @param exceptions targets where the function threw
-     * @param failedAssumeRole targets whose role could not be assumed
-     */
-    public CoveOutput(List<CoveResult<T>> results, List<CoveResult<T>> exceptions,
-            List<CoveResult<T>> failedAssumeRole) {
-        this(results, exceptions, failedAssumeRole, List.of());
-    }
-
-    /**
      * Returns the number of targets the run accounted for.
      *
      * @return the size of all lists together

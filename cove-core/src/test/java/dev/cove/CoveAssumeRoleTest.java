@@ -1,7 +1,7 @@
 package dev.cove;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.cove.testkit.AwsShape;
 import dev.cove.testkit.Fault;
@@ -182,7 +182,7 @@ class CoveAssumeRoleTest {
         proxy.addRule(FaultRule.on("ListAccounts").then(Fault.accessDenied("not allowed")));
         proxy.addRule(FaultRule.on("ListChildren").then(Fault.accessDenied("not allowed")));
 
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(CoveConfigurationException.class)
                 .isThrownBy(() -> cove().targetIds(org.ouId("prod")).build().run(CoveSession::accountId))
                 .withMessageContaining(org.ouId("prod"))
                 .withMessageContaining("OU lookup needs the organization's management account or a delegated administrator");
@@ -193,9 +193,10 @@ class CoveAssumeRoleTest {
     void run_whenListAccountsIsDeniedAndNoTargetsGiven_saysWhatToDo() {
         proxy.addRule(FaultRule.on("ListAccounts").then(Fault.accessDenied("not allowed")));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> cove().build().run(CoveSession::accountId))
-                .withMessageContaining("Cannot list the organization's accounts")
-                .withMessageContaining("targetIds");
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> cove().build().run(CoveSession::accountId))
+                .withMessageStartingWith("targetIds: cannot list the organization's accounts, and no account IDs "
+                        + "were given")
+                .satisfies(e -> assertThat(e.option()).isEqualTo("targetIds"));
         assertThat(proxy.count("AssumeRole")).isZero();
     }
 }

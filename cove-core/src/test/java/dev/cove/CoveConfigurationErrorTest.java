@@ -1,7 +1,7 @@
 package dev.cove;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -41,9 +41,9 @@ class CoveConfigurationErrorTest {
         }
         URI endpoint = URI.create("http://127.0.0.1:" + closedPort);
 
-        assertThatIllegalStateException().isThrownBy(() -> against(endpoint).build().targets())
-                .withMessageStartingWith("Cannot identify the calling account (sts:GetCallerIdentity in eu-west-1 at "
-                        + endpoint + "): ")
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> against(endpoint).build().targets())
+                .withMessageStartingWith("endpointOverride: cannot identify the calling account (sts:GetCallerIdentity in "
+                        + "eu-west-1 at " + endpoint + "): ")
                 .withMessageContaining("Connection refused")
                 .withMessageEndingWith("; check the endpoint and the network")
                 .satisfies(e -> assertThat(e.getCause()).hasMessageContaining("SDK Attempt Count: 1)"));
@@ -53,9 +53,9 @@ class CoveConfigurationErrorTest {
     void targets_whenEndpointHostIsUnknown_failsAfterOneAttemptNamingTheHost() {
         URI endpoint = URI.create("http://cove-no-such-host.invalid:4566");
 
-        assertThatIllegalStateException().isThrownBy(() -> against(endpoint).build().targets())
-                .withMessageStartingWith("Cannot identify the calling account (sts:GetCallerIdentity in eu-west-1 at "
-                        + endpoint + "): unknown host cove-no-such-host.invalid")
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> against(endpoint).build().targets())
+                .withMessageStartingWith("endpointOverride: cannot identify the calling account (sts:GetCallerIdentity in "
+                        + "eu-west-1 at " + endpoint + "): unknown host cove-no-such-host.invalid")
                 // a retried call carries each earlier attempt's failure as a suppressed exception
                 .satisfies(e -> assertThat(e.getCause().getSuppressed()).isEmpty());
     }
@@ -67,7 +67,8 @@ class CoveConfigurationErrorTest {
                 SystemPropertyCredentialsProvider.create(), ProfileCredentialsProvider.create("cove-no-such-profile"));
         Cove cove = against(URI.create("http://127.0.0.1:9")).assumingCredentials(nothing).build();
 
-        assertThatIllegalStateException().isThrownBy(cove::targets)
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(cove::targets)
+                .withMessageStartingWith("assumingCredentials: cannot identify the calling account")
                 .withMessageContaining("no AWS credentials found. Set a profile (AWS_PROFILE)")
                 .withMessageNotContaining("SystemPropertyCredentialsProvider")
                 .satisfies(e -> {

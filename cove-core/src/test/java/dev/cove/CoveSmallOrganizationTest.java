@@ -1,7 +1,7 @@
 package dev.cove;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cove.testkit.AwsShape;
@@ -11,6 +11,10 @@ import dev.cove.testkit.MotoExtension;
 import dev.cove.testkit.OrgAccount;
 import dev.cove.testkit.OrgFixture;
 import dev.cove.testkit.OrganizationBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -339,6 +343,22 @@ class CoveSmallOrganizationTest {
     }
 
     @Test
+    void run_whenListenerThrowsAnAssertionError_logsItAndTheRunGoesOn() throws IOException {
+        Path log = Path.of("target/cove-core-tests.log"); // where the tests' simplelogger.properties logs
+        long before = Files.exists(log) ? Files.size(log) : 0;
+
+        CoveOutput<String> out = cove().build().run(CoveSession::accountId, result -> {
+            throw new AssertionError("listener assertion " + result.id());
+        });
+
+        assertThat(out.results()).hasSize(5);
+        assertThat(out.exceptions()).isEmpty();
+        byte[] all = Files.readAllBytes(log);
+        assertThat(new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("Listener failed on the outcome of account"))).hasSize(5);
+    }
+
+    @Test
     void run_withRaiseException_throwsTheFirstFailureAndStartsNoMoreTargets() {
         AtomicInteger started = new AtomicInteger();
         Cove cove = cove().threadWorkers(1).regions("us-east-1", "us-west-2").raiseException(true).build();
@@ -378,8 +398,8 @@ class CoveSmallOrganizationTest {
         String closed = org.memberIdsUnder("sandbox").get(0);
         MotoAccounts.closeAccount(MOTO.endpoint(), closed);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> cove().targetIds(closed).build().run(s -> 1))
-                .withMessage("targetIds: account " + closed + " is SUSPENDED, not ACTIVE; remove it from targetIds");
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> cove().targetIds(closed).build().run(s -> 1))
+                .withMessage("targetIds: account " + closed + " is SUSPENDED, not ACTIVE; remove it");
     }
 
     @Test
@@ -404,34 +424,34 @@ class CoveSmallOrganizationTest {
 
     @Test
     void run_whenTargetedAccountIsNotInTheOrganization_failsNamingIt() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(CoveConfigurationException.class)
                 .isThrownBy(() -> cove().targetIds(Moto.OUTSIDE_ACCOUNT_ID).build().run(s -> 1))
                 .withMessageContaining(Moto.OUTSIDE_ACCOUNT_ID).withMessageContaining("not a member");
     }
 
     @Test
     void run_whenTargetedOuDoesNotExist_failsNamingIt() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(CoveConfigurationException.class)
                 .isThrownBy(() -> cove().targetIds("ou-zzzz-zzzzzzzz").build().run(s -> 1))
-                .withMessageStartingWith("No OU or root ou-zzzz-zzzzzzzz in this organization");
+                .withMessageStartingWith("targetIds: no OU or root ou-zzzz-zzzzzzzz in this organization");
     }
 
     @Test
     void run_whenSelectionLeavesNoAccount_saysWhatRemovedThem() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(CoveConfigurationException.class)
                 .isThrownBy(() -> cove().targetIds(org.ouId("sandbox")).ignoreIds(org.ouId("sandbox")).build()
                         .run(s -> 1))
-                .withMessage("There are no eligible account ids to run against: the 1 ACTIVE account(s) of "
-                        + "targetIds [" + org.ouId("sandbox") + "] are all removed: 1 by ignoreIds ["
+                .withMessage("targetIds: There are no eligible account ids to run against: the 1 ACTIVE account(s) "
+                        + "of the selected IDs [" + org.ouId("sandbox") + "] are all removed: 1 by the ignored IDs ["
                         + org.ouId("sandbox") + "]");
     }
 
     @Test
     void run_whenOnlyTheHostIsTargeted_saysTheCallingAccountIsNeverARunTarget() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(CoveConfigurationException.class)
                 .isThrownBy(() -> cove().targetIds(Moto.MANAGEMENT_ACCOUNT_ID).build().run(s -> 1))
-                .withMessage("There are no eligible account ids to run against: the 1 ACTIVE account(s) of "
-                        + "targetIds [" + Moto.MANAGEMENT_ACCOUNT_ID + "] are all removed: 1 as the calling "
+                .withMessage("targetIds: There are no eligible account ids to run against: the 1 ACTIVE account(s) "
+                        + "of the selected IDs [" + Moto.MANAGEMENT_ACCOUNT_ID + "] are all removed: 1 as the calling "
                         + "account " + Moto.MANAGEMENT_ACCOUNT_ID + " (Cove never assumes a role in the account it "
                         + "is called from)");
     }
@@ -440,8 +460,8 @@ class CoveSmallOrganizationTest {
     void targets_whenEveryMemberIsSuspended_saysNoneIsActiveInsteadOfBlamingIgnores() {
         org.memberIds().forEach(id -> MotoAccounts.closeAccount(MOTO.endpoint(), id));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> cove().build().targets())
-                .withMessage("There are no eligible account ids to run against: the organization's 1 ACTIVE "
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> cove().build().targets())
+                .withMessage("targetIds: There are no eligible account ids to run against: the organization's 1 ACTIVE "
                         + "account(s) are all removed: 1 as the calling account " + Moto.MANAGEMENT_ACCOUNT_ID
                         + " (Cove never assumes a role in the account it is called from)");
     }
@@ -450,29 +470,29 @@ class CoveSmallOrganizationTest {
     void targets_whenTargetedOuHoldsOnlySuspendedAccounts_saysItSelectsNoActiveAccount() {
         org.memberIdsUnder("sandbox").forEach(id -> MotoAccounts.closeAccount(MOTO.endpoint(), id));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> cove().targetIds(org.ouId("sandbox")).build().targets())
-                .withMessage("There are no eligible account ids to run against: targetIds [" + org.ouId("sandbox")
-                        + "] select no ACTIVE account");
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> cove().targetIds(org.ouId("sandbox")).build().targets())
+                .withMessage("targetIds: There are no eligible account ids to run against: the selected IDs ["
+                        + org.ouId("sandbox") + "] hold no ACTIVE account");
     }
 
     @Test
     void targets_whenRootIdIsNotThisOrganizations_failsNamingItInsteadOfSelectingEveryAccount() {
-        assertThatIllegalArgumentException().isThrownBy(() -> cove().targetIds("r-zzzz").build().targets())
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> cove().targetIds("r-zzzz").build().targets())
                 .withMessage("targetIds: r-zzzz is not the root of this organization (its root is " + org.rootId()
-                        + "); remove it from targetIds or check the ID with 'aws organizations list-roots'");
+                        + "); remove it or check the ID with 'aws organizations list-roots'");
     }
 
     @Test
     void targets_whenIgnoredRootIdIsNotThisOrganizations_failsNamingIt() {
-        assertThatIllegalArgumentException().isThrownBy(() -> cove().ignoreIds("r-zzzz").build().targets())
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> cove().ignoreIds("r-zzzz").build().targets())
                 .withMessageStartingWith("ignoreIds: r-zzzz is not the root of this organization");
     }
 
     @Test
     void targets_whenIgnoringThisOrganizationsRoot_leavesNothing() {
-        assertThatIllegalArgumentException().isThrownBy(() -> cove().ignoreIds(org.rootId()).build().targets())
-                .withMessageStartingWith("There are no eligible account ids to run against: the organization's 6 "
-                        + "ACTIVE account(s) are all removed: 5 by ignoreIds [" + org.rootId() + "], 1 as the "
+        assertThatExceptionOfType(CoveConfigurationException.class).isThrownBy(() -> cove().ignoreIds(org.rootId()).build().targets())
+                .withMessageStartingWith("targetIds: There are no eligible account ids to run against: the "
+                        + "organization's 6 ACTIVE account(s) are all removed: 5 by the ignored IDs [" + org.rootId() + "], 1 as the "
                         + "calling account " + Moto.MANAGEMENT_ACCOUNT_ID);
     }
 }

@@ -25,5 +25,14 @@ final class Outcomes {
             list.forEach(r -> all.add(r.id() + "/" + r.region()));
         }
         assertThat(all).as("every target exactly once").containsExactlyInAnyOrderElementsOf(expected);
+        for (CoveOutcome outcome : CoveOutcome.values()) {
+            List<? extends CoveResult<?>> group = switch (outcome) {
+                case RESULT -> out.results();
+                case EXCEPTION -> out.exceptions();
+                case FAILED_ASSUME_ROLE -> out.failedAssumeRole();
+                case SKIPPED -> out.skipped();
+            };
+            assertThat(group).as("%s targets", outcome.label()).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(outcome));
+        }
     }
 }

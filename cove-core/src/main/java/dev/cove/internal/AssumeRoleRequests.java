@@ -16,17 +16,17 @@ final class AssumeRoleRequests {
     AssumeRoleRequests(CoveConfig config, String partition) {
         this.config = config;
         this.partition = partition;
-        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleSessionName(config.roleSessionName());
-        if (config.policy() != null) {
-            request.policy(config.policy());
+        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleSessionName(config.get(Options.ROLE_SESSION_NAME));
+        if (config.get(Options.POLICY) != null) {
+            request.policy(config.get(Options.POLICY));
         }
-        if (!config.policyArns().isEmpty()) {
-            request.policyArns(config.policyArns().stream()
+        if (!config.get(Options.POLICY_ARNS).isEmpty()) {
+            request.policyArns(config.get(Options.POLICY_ARNS).stream()
                     .map(arn -> PolicyDescriptorType.builder().arn(arn).build())
                     .toList());
         }
-        if (config.externalId() != null) {
-            request.externalId(config.externalId());
+        if (config.get(Options.EXTERNAL_ID) != null) {
+            request.externalId(config.get(Options.EXTERNAL_ID));
         }
         this.template = request.build();
     }
@@ -39,7 +39,7 @@ final class AssumeRoleRequests {
      */
     AssumeRoleRequest forAccount(String accountId) {
         return template.toBuilder()
-                .roleArn("arn:" + partition + ":iam::" + accountId + ":role/" + config.roleName())
+                .roleArn("arn:" + partition + ":iam::" + accountId + ":role/" + config.get(Options.ROLE_NAME))
                 .build();
     }
 }

@@ -42,14 +42,14 @@ public final class AwsClients implements AutoCloseable {
         this.config = config;
         this.region = region;
         this.httpClient = ApacheHttpClient.builder()
-                .maxConnections(config.threadWorkers() + SPARE_CONNECTIONS)
+                .maxConnections(config.get(Options.THREAD_WORKERS) + SPARE_CONNECTIONS)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .connectionAcquisitionTimeout(Duration.ofSeconds(60))
                 .build();
-        this.ownedCredentials = config.assumingCredentials() == null ? DefaultCredentialsProvider.builder().build()
+        this.ownedCredentials = config.get(Options.ASSUMING_CREDENTIALS) == null ? DefaultCredentialsProvider.builder().build()
                 : null;
-        AwsCredentialsProvider credentials = config.assumingCredentials() != null ? config.assumingCredentials()
+        AwsCredentialsProvider credentials = config.get(Options.ASSUMING_CREDENTIALS) != null ? config.get(Options.ASSUMING_CREDENTIALS)
                 : ownedCredentials;
         this.sts = configure(StsClient.builder(), credentials).build();
         this.organizations = configure(OrganizationsClient.builder(), credentials).build();
@@ -72,11 +72,11 @@ public final class AwsClients implements AutoCloseable {
                 .httpClient(httpClient)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(retryStrategy())
-                        .apiCallTimeout(config.apiCallAttemptTimeout().multipliedBy(CALL_TIMEOUT_FACTOR))
-                        .apiCallAttemptTimeout(config.apiCallAttemptTimeout())
+                        .apiCallTimeout(config.get(Options.API_CALL_ATTEMPT_TIMEOUT).multipliedBy(CALL_TIMEOUT_FACTOR))
+                        .apiCallAttemptTimeout(config.get(Options.API_CALL_ATTEMPT_TIMEOUT))
                         .build());
-        if (config.endpointOverride() != null) {
-            builder.endpointOverride(config.endpointOverride());
+        if (config.get(Options.ENDPOINT_OVERRIDE) != null) {
+            builder.endpointOverride(config.get(Options.ENDPOINT_OVERRIDE));
         }
         return builder;
     }

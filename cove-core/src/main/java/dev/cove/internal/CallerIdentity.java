@@ -1,5 +1,6 @@
 package dev.cove.internal;
 
+import dev.cove.CoveConfigurationException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -47,7 +48,7 @@ final class CallerIdentity {
      * Calls {@code sts:GetCallerIdentity}.
      *
      * @return the caller's identity
-     * @throws IllegalStateException naming the call, the endpoint and what to check, when it fails
+     * @throws CoveConfigurationException naming the call, the endpoint and what to check, when it fails
      */
     GetCallerIdentityResponse call() {
         CountDownLatch answered = new CountDownLatch(1);
@@ -69,38 +70,39 @@ final class CallerIdentity {
             if (!answered.await(SLOW_ANSWER.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Still waiting for sts:GetCallerIdentity at {} after {} s (each attempt gives up after "
                         + "{} s); check the endpoint and the network if this goes on", endpoint(),
-                        SLOW_ANSWER.toSeconds(), config.apiCallAttemptTimeout().toSeconds());
+                        SLOW_ANSWER.toSeconds(), config.get(Options.API_CALL_ATTEMPT_TIMEOUT).toSeconds());
             }
         } catch (InterruptedException answeredMeanwhile) {
             // the call ended
         }
     }
 
-    private IllegalStateException failure(SdkException e) {
-        String prefix = "Cannot identify the calling account (sts:GetCallerIdentity in " + region.id() + " at "
+    private CoveConfigurationException failure(SdkException e) {
+        String prefix = "cannot identify the calling account (sts:GetCallerIdentity in " + region.id() + " at "
                 + endpoint() + "): ";
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.startsWith(NO_CREDENTIALS)) {
             // The SDK's message lists every provider of its chain (over a thousand characters); the chain
             // stays available as the cause, which the CLI prints with --debug.
-            return new IllegalStateException(prefix + "no AWS credentials found. Set a profile (AWS_PROFILE), "
-                    + "the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, or run where a role provides "
-                    + "credentials (instance profile, container or web identity)", e);
+            return new CoveConfigurationException("assumingCredentials", null, prefix + "no AWS credentials found. "
+                    + "Set a profile (AWS_PROFILE), the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, or "
+                    + "run where a role provides credentials (instance profile, container or web identity)", e);
         }
         Throwable unreachable = connectFailure(e);
         if (unreachable != null) {
-            return new IllegalStateException(prefix + (unreachable instanceof UnknownHostException
+            return new CoveConfigurationException("endpointOverride", endpoint(), prefix
+                    + (unreachable instanceof UnknownHostException
                     ? "unknown host " + unreachable.getMessage() : unreachable.getMessage())
                     + "; check the endpoint and the network", e);
         }
-        return new IllegalStateException(prefix + message + " — check the credentials (profile, environment "
-                + "variables), the region and the endpoint", e);
+        return new CoveConfigurationException("assumingCredentials", null, prefix + message + " — check the "
+                + "credentials (profile, environment variables), the region and the endpoint", e);
     }
 
     /** Where the call went: the override, the SDK's endpoint settings, or STS's regional endpoint. */
     private String endpoint() {
-        if (config.endpointOverride() != null) {
-            return config.endpointOverride().toString();
+        if (config.get(Options.ENDPOINT_OVERRIDE) != null) {
+            return config.get(Options.ENDPOINT_OVERRIDE).toString();
         }
         for (String variable : new String[] {"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"}) {
             String value = System.getenv(variable);

@@ -8,7 +8,6 @@ import dev.cove.CoveResult;
 import dev.cove.SessionInformation;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,11 +65,11 @@ public final class CoveRun<T> {
         this.clients = clients;
         this.plan = plan;
         this.requests = new AssumeRoleRequests(config, plan.partition());
-        ProgressBar progress = ProgressBar.enabled(config.progress()) ? new ProgressBar(System.err, plan.size())
+        ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? new ProgressBar(System.err, plan.size())
                 : null;
         this.sink = new ResultSink<>(plan.size(), listener, progress);
-        this.timer = config.timeout() == null ? null : new TargetTimer(config.timeout());
-        this.permits = new Semaphore(config.threadWorkers());
+        this.timer = config.get(Options.TIMEOUT) == null ? null : new TargetTimer(config.get(Options.TIMEOUT));
+        this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
 
     /**
@@ -94,7 +93,7 @@ public final class CoveRun<T> {
 
     private CoveOutput<T> execute() {
         LOG.info("Running in {} accounts x {} regions with {} workers", plan.accounts().size(),
-                plan.regions().size(), config.threadWorkers());
+                plan.regions().size(), config.get(Options.THREAD_WORKERS));
         sink.start(plan.targets());
         boolean interrupted;
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
@@ -176,7 +175,7 @@ public final class CoveRun<T> {
 
     /** Waits until every started target has finished; returns true when the calling thread was interrupted. */
     private boolean awaitRunning() {
-        int workers = config.threadWorkers();
+        int workers = config.get(Options.THREAD_WORKERS);
         try {
             permits.acquire(workers);
             return false;
@@ -196,14 +195,14 @@ public final class CoveRun<T> {
 
     private void runTarget(Target target) {
         String region = plan.regions().get(target.regionIndex());
-        SessionInformation info = sessionInformation(target.account(), region, false);
+        SessionInformation info = sessionInformation(target.account(), region);
         try {
             AwsCredentialsProvider credentials;
             try {
                 credentials = target.role().credentials();
             } catch (RuntimeException e) {
-                LOG.debug("Could not assume {} in {}: {}", config.roleName(), target.account().id(), e.toString());
-                record(target.position(), new CoveResult<>(info, null, e));
+                LOG.debug("Could not assume {} in {}: {}", config.get(Options.ROLE_NAME), target.account().id(), e.toString());
+                record(target.position(), CoveResult.ofFailedAssumeRole(info, e));
                 return;
             } finally {
                 if (target.regionIndex() == 0) {
@@ -229,7 +228,7 @@ public final class CoveRun<T> {
         T value = null;
         Throwable failure = null;
         try (DefaultCoveSession session = new DefaultCoveSession(info, credentials, Region.of(region),
-                config.endpointOverride(), clients.httpClient())) {
+                config.get(Options.ENDPOINT_OVERRIDE), clients.httpClient())) {
             value = fn.apply(session);
         } catch (Exception | AssertionError | LinkageError e) {
             failure = e;
@@ -241,23 +240,23 @@ public final class CoveRun<T> {
             throw fatal;
         }
         if (deadline != null && deadline.finish()) {
-            return new CoveResult<>(info, null, deadline.timeoutException(failure));
+            return CoveResult.ofException(info, deadline.timeoutException(failure));
         }
-        return failure == null ? new CoveResult<>(info, value, null) : new CoveResult<>(info, null, failure);
+        return failure == null ? CoveResult.ofResult(info, value) : CoveResult.ofException(info, failure);
     }
 
     private void record(int position, CoveResult<T> outcome) {
         sink.accept(position, outcome);
-        if (outcome.succeeded()) {
+        if (!outcome.outcome().failed()) {
             return;
         }
         int failed = failures.incrementAndGet();
-        if (config.raiseException()) {
+        if (config.get(Options.RAISE_EXCEPTION)) {
             if (firstFailure.compareAndSet(null, outcome)) {
                 stop("raiseException: account " + outcome.id() + " region " + outcome.region() + " failed", true);
             }
         } else if (config.tooManyFailures(failed)) {
-            stop(failed + " targets failed, more than maxFailures " + config.maxFailures(), false);
+            stop(failed + " targets failed, more than maxFailures " + config.get(Options.MAX_FAILURES), false);
         }
     }
 
@@ -277,14 +276,14 @@ public final class CoveRun<T> {
         OrgAccount account = plan.accounts().get(position / plan.regions().size());
         String region = plan.regions().get(position % plan.regions().size());
         String reason = stopReason.get();
-        return new CoveResult<>(sessionInformation(account, region, false), null,
-                new CancellationException("not started: " + (reason == null ? "the run ended early" : reason)));
+        return CoveResult.ofSkipped(sessionInformation(account, region),
+                reason == null ? "the run ended early" : reason);
     }
 
-    private SessionInformation sessionInformation(OrgAccount account, String region, boolean assumed) {
+    private SessionInformation sessionInformation(OrgAccount account, String region) {
         return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
-                account.status(), account.state(), config.roleName(), config.roleSessionName(), config.policy(),
-                config.policyArns(), config.externalId(), region, plan.partition(), assumed);
+                account.status(), account.state(), config.get(Options.ROLE_NAME), config.get(Options.ROLE_SESSION_NAME), config.get(Options.POLICY),
+                config.get(Options.POLICY_ARNS), config.get(Options.EXTERNAL_ID), region, plan.partition(), false);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class Ids {
      * @param id the ID to classify
      * @param option the option it was given in, for the message
      * @return its kind
-     * @throws IllegalArgumentException when the ID is neither an account, an OU nor a root
+     * @throws dev.cove.CoveConfigurationException when the ID is neither an account, an OU nor a root
      */
     public static Kind kindOf(String id, String option) {
         if (id != null) {
@@ -42,18 +42,8 @@ public final class Ids {
                 return Kind.ROOT;
             }
         }
-        throw new IllegalArgumentException(option + ": provided id is neither an AWS account (12 digits), an OU "
+        throw Validation.fail(option, id, "provided id is neither an AWS account (12 digits), an OU "
                 + "(ou-xxxx-xxxxxxxx) nor a root (r-xxxx): " + quote(id));
-    }
-
-    /**
-     * Returns whether the ID is a 12-digit account ID.
-     *
-     * @param id the ID
-     * @return true for an account ID
-     */
-    public static boolean isAccount(String id) {
-        return id != null && ACCOUNT.matcher(id).matches();
     }
 
     static String quote(String value) {

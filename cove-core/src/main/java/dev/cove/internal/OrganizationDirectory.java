@@ -1,5 +1,6 @@
 package dev.cove.internal;
 
+import dev.cove.CoveConfigurationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -99,10 +100,12 @@ final class OrganizationDirectory {
      * walked concurrently, one level at a time.
      *
      * @param parentIds OU or root IDs
+     * @param option the option that named them, for messages
      * @return account IDs, without duplicates
-     * @throws IllegalArgumentException when the caller may not list the organization's structure
+     * @throws dev.cove.CoveConfigurationException when the caller may not list the organization's structure,
+     *     or a parent does not exist
      */
-    Set<String> accountsUnder(Collection<String> parentIds) {
+    Set<String> accountsUnder(Collection<String> parentIds, String option) {
         Set<String> accounts = ConcurrentHashMap.newKeySet();
         List<String> level = new ArrayList<>(parentIds);
         try (ExecutorService executor = Executors.newFixedThreadPool(MAX_CONCURRENT_LIST_CHILDREN,
@@ -111,8 +114,8 @@ final class OrganizationDirectory {
                 List<Callable<List<String>>> tasks = new ArrayList<>();
                 for (String parent : level) {
                     tasks.add(() -> {
-                        accounts.addAll(children(parent, ChildType.ACCOUNT));
-                        return children(parent, ChildType.ORGANIZATIONAL_UNIT);
+                        accounts.addAll(children(parent, ChildType.ACCOUNT, option));
+                        return children(parent, ChildType.ORGANIZATIONAL_UNIT, option);
                     });
                 }
                 List<String> next = new ArrayList<>();
@@ -133,7 +136,7 @@ final class OrganizationDirectory {
         return accounts;
     }
 
-    private List<String> children(String parentId, ChildType type) {
+    private List<String> children(String parentId, ChildType type, String option) {
         try {
             List<String> ids = new ArrayList<>();
             for (ListChildrenResponse page : organizations.listChildrenPaginator(
@@ -145,14 +148,14 @@ final class OrganizationDirectory {
             return ids;
         } catch (AwsServiceException e) {
             if (isDenied(e)) {
-                throw new IllegalArgumentException("Cannot list the accounts of " + parentId + " (" + describe(e)
-                        + "): OU lookup needs the organization's management account or a delegated "
-                        + "administrator; target account IDs instead", e);
+                throw new CoveConfigurationException(option, parentId, "cannot list the accounts of " + parentId
+                        + " (" + describe(e) + "): OU lookup needs the organization's management account or a "
+                        + "delegated administrator; give account IDs instead", e);
             }
             if ("ParentNotFoundException".equals(e.awsErrorDetails().errorCode())) {
-                throw new IllegalArgumentException("No OU or root " + parentId + " in this organization; "
-                        + "check the ID with 'aws organizations list-roots' or 'list-organizational-units-for-parent'",
-                        e);
+                throw new CoveConfigurationException(option, parentId, "no OU or root " + parentId + " in this "
+                        + "organization; check the ID with 'aws organizations list-roots' or "
+                        + "'list-organizational-units-for-parent'", e);
             }
             throw e;
         }

@@ -52,11 +52,11 @@ public final class RegionChain {
      * Returns the first region the chain finds, or fails saying how to set one.
      *
      * @return the region
-     * @throws IllegalArgumentException when no region is set anywhere
+     * @throws dev.cove.CoveConfigurationException when no region is set anywhere
      */
     public Region require() {
-        return find().orElseThrow(() -> new IllegalArgumentException("No AWS region is set: pass regions(...) "
-                + "or assumingRegion(...) (CLI: --regions), or set AWS_REGION or AWS_DEFAULT_REGION, or a "
-                + "region in your AWS profile (~/.aws/config)"));
+        return find().orElseThrow(() -> Validation.fail("regions", null, "no AWS region is set: name the regions "
+                + "to run in, or set AWS_REGION or AWS_DEFAULT_REGION, or a region in your AWS profile "
+                + "(~/.aws/config)"));
     }
 }

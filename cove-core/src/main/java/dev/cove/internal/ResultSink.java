@@ -38,7 +38,7 @@ final class ResultSink<T> {
         lock.lock();
         try {
             listener.onStart(targets);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError | LinkageError e) {
             LOG.warn("Listener failed on the start of the run; the run goes on", e);
         } finally {
             lock.unlock();
@@ -50,11 +50,11 @@ final class ResultSink<T> {
         lock.lock();
         try {
             if (progress != null) {
-                progress.update(!outcome.succeeded());
+                progress.update(outcome.outcome().failed());
             }
             try {
                 listener.onResult(outcome);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError | LinkageError e) {
                 LOG.warn("Listener failed on the outcome of account {} region {}; the run goes on", outcome.id(),
                         outcome.region(), e);
             }
@@ -88,13 +88,13 @@ final class ResultSink<T> {
         for (int i = 0; i < outcomes.length(); i++) {
             CoveResult<T> outcome = outcomes.get(i);
             if (outcome == null) {
-                notStarted.add(skipped.apply(i));
-            } else if (!outcome.assumeRoleSuccess()) {
-                failedAssumeRole.add(outcome);
-            } else if (outcome.exception() != null) {
-                exceptions.add(outcome);
-            } else {
-                results.add(outcome);
+                outcome = skipped.apply(i);
+            }
+            switch (outcome.outcome()) {
+                case RESULT -> results.add(outcome);
+                case EXCEPTION -> exceptions.add(outcome);
+                case FAILED_ASSUME_ROLE -> failedAssumeRole.add(outcome);
+                case SKIPPED -> notStarted.add(outcome);
             }
         }
         return new CoveOutput<>(results, exceptions, failedAssumeRole, notStarted);

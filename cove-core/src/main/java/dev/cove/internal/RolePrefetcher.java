@@ -29,8 +29,8 @@ final class RolePrefetcher implements AutoCloseable {
     RolePrefetcher(CoveConfig config, StsClient sts) {
         this.config = config;
         this.sts = sts;
-        this.regions = config.regions() == null ? 1 : config.regions().size();
-        this.permits = new Semaphore(config.threadWorkers());
+        this.regions = config.get(Options.REGIONS) == null ? 1 : config.get(Options.REGIONS).size();
+        this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
 
     /**

@@ -8,12 +8,11 @@ import java.util.List;
  * What a run will do: the eligible accounts (sorted by ID) and the regions (in the given order), the
  * partition for role ARNs, and the calling account.
  *
- * @param callerAccount the account the run is called from
  * @param partition the partition for role ARNs
  * @param accounts the eligible accounts, sorted by ID
  * @param regions the regions, in the order given
  */
-public record RunPlan(String callerAccount, String partition, List<OrgAccount> accounts, List<String> regions) {
+public record RunPlan(String partition, List<OrgAccount> accounts, List<String> regions) {
 
     /** Copies the lists so the plan stays immutable. */
     public RunPlan {

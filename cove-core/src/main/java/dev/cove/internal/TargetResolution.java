@@ -33,12 +33,12 @@ public final class TargetResolution {
      * @throws IllegalArgumentException when no region is set anywhere
      */
     static Region assumingRegion(CoveConfig config) {
-        if (config.assumingRegion() != null) {
-            return config.assumingRegion();
+        if (config.get(Options.ASSUMING_REGION) != null) {
+            return config.get(Options.ASSUMING_REGION);
         }
         RegionChain chain = RegionChain.system();
-        if (config.regions() != null) {
-            return chain.find().orElse(Region.of(config.regions().get(0)));
+        if (config.get(Options.REGIONS) != null) {
+            return chain.find().orElse(Region.of(config.get(Options.REGIONS).get(0)));
         }
         return chain.require();
     }

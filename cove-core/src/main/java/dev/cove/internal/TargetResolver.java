@@ -44,7 +44,7 @@ final class TargetResolver {
      * Resolves the run's accounts and regions.
      *
      * @return the plan
-     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     * @throws dev.cove.CoveConfigurationException when the selection is invalid or leaves no eligible account
      */
     RunPlan resolve() {
         return resolve((partition, account) -> { });
@@ -58,26 +58,26 @@ final class TargetResolver {
      *
      * @param onEligible told of each account that will surely be in the plan, with the run's partition
      * @return the plan
-     * @throws IllegalArgumentException when the selection is invalid or leaves no eligible account
+     * @throws dev.cove.CoveConfigurationException when the selection is invalid or leaves no eligible account
      */
     RunPlan resolve(BiConsumer<String, OrgAccount> onEligible) {
         GetCallerIdentityResponse caller = callerIdentity();
-        String partition = config.partition() != null ? config.partition() : partitionOf(caller.arn());
-        boolean wholeOrganization = config.targetIds() == null;
+        String partition = config.get(Options.PARTITION) != null ? config.get(Options.PARTITION) : partitionOf(caller.arn());
+        boolean wholeOrganization = config.get(Options.TARGET_IDS) == null;
         Set<String> ignoredEarly = wholeOrganization ? ignored(Optional.empty(), caller) : null;
         Optional<Map<String, OrgAccount>> organization = directory.listAccounts(account -> {
             if (wholeOrganization && account.active() && !ignoredEarly.contains(account.id())) {
                 onEligible.accept(partition, account);
             }
         });
-        if (config.targetIds() == null && organization.isEmpty()) {
-            throw new IllegalArgumentException("Cannot list the organization's accounts, and no targetIds were "
-                    + "given: run from the management account or a delegated administrator (needs "
-                    + "organizations:ListAccounts), or pass targetIds (CLI: --target-ids)");
+        if (config.get(Options.TARGET_IDS) == null && organization.isEmpty()) {
+            throw Validation.fail("targetIds", null, "cannot list the organization's accounts, and no account IDs "
+                    + "were given: run from the management account or a delegated administrator (needs "
+                    + "organizations:ListAccounts), or give account IDs");
         }
-        Set<String> selected = config.targetIds() == null
+        Set<String> selected = config.get(Options.TARGET_IDS) == null
                 ? activeIds(organization.get().values())
-                : expand(config.targetIds(), organization, true);
+                : expand(config.get(Options.TARGET_IDS), organization, true);
         Set<String> ignored = wholeOrganization ? ignoredEarly : ignored(organization, caller);
         List<OrgAccount> eligible = new ArrayList<>();
         for (String id : selected) {
@@ -86,14 +86,14 @@ final class TargetResolver {
             }
         }
         if (eligible.isEmpty()) {
-            throw new IllegalArgumentException("There are no eligible account ids to run against: "
+            throw Validation.fail("targetIds", null, "There are no eligible account ids to run against: "
                     + whyNothingIsLeft(selected, ignored, caller.account(), organization));
         }
         eligible.sort(Comparator.comparing(OrgAccount::id));
-        List<String> regions = config.regions() != null ? config.regions() : List.of(assumingRegion.id());
+        List<String> regions = config.get(Options.REGIONS) != null ? config.get(Options.REGIONS) : List.of(assumingRegion.id());
         LOG.debug("Resolved {} accounts x {} regions (caller {}, partition {})", eligible.size(), regions.size(),
                 caller.account(), partition);
-        return new RunPlan(caller.account(), partition, eligible, regions);
+        return new RunPlan(partition, eligible, regions);
     }
 
     private GetCallerIdentityResponse callerIdentity() {
@@ -101,7 +101,7 @@ final class TargetResolver {
     }
 
     private Set<String> ignored(Optional<Map<String, OrgAccount>> organization, GetCallerIdentityResponse caller) {
-        Set<String> ignored = expand(config.ignoreIds(), organization, false);
+        Set<String> ignored = expand(config.get(Options.IGNORE_IDS), organization, false);
         ignored.add(caller.account());
         return ignored;
     }
@@ -129,7 +129,7 @@ final class TargetResolver {
             }
         }
         if (!parents.isEmpty()) {
-            for (String id : directory.accountsUnder(parents)) {
+            for (String id : directory.accountsUnder(parents, targets ? "targetIds" : "ignoreIds")) {
                 // Below an OU, only ACTIVE accounts run; suspended ones are skipped as botocove does.
                 if (organization.isEmpty() || !targets || isActive(id, organization.get())) {
                     accounts.add(id);
@@ -150,9 +150,9 @@ final class TargetResolver {
         }
         if (roots.isPresent() && !roots.get().contains(id)) {
             String option = targets ? "targetIds" : "ignoreIds";
-            throw new IllegalArgumentException(option + ": " + id + " is not the root of this organization (its "
-                    + "root is " + String.join(", ", roots.get()) + "); remove it from " + option
-                    + " or check the ID with 'aws organizations list-roots'");
+            throw Validation.fail(option, id, id + " is not the root of this organization (its root is "
+                    + String.join(", ", roots.get()) + "); remove it or check the ID with 'aws organizations "
+                    + "list-roots'");
         }
     }
 
@@ -162,13 +162,13 @@ final class TargetResolver {
         }
         OrgAccount account = organization.get().get(id);
         if (account == null) {
-            throw new IllegalArgumentException("targetIds: account " + id + " is not a member of this "
-                    + "organization; remove it or check the ID");
+            throw Validation.fail("targetIds", id, "account " + id + " is not a member of this organization; "
+                    + "remove it or check the ID");
         }
         if (!account.active()) {
             String lifecycle = account.lifecycle() == null ? "listed without a State" : account.lifecycle();
-            throw new IllegalArgumentException("targetIds: account " + id + " is " + lifecycle
-                    + ", not ACTIVE; remove it from targetIds");
+            throw Validation.fail("targetIds", id, "account " + id + " is " + lifecycle + ", not ACTIVE; "
+                    + "remove it");
         }
     }
 
@@ -191,8 +191,8 @@ final class TargetResolver {
     private String whyNothingIsLeft(Set<String> selected, Set<String> ignored, String caller,
             Optional<Map<String, OrgAccount>> organization) {
         if (selected.isEmpty()) {
-            if (config.targetIds() != null) {
-                return "targetIds " + config.targetIds() + " select no ACTIVE account";
+            if (config.get(Options.TARGET_IDS) != null) {
+                return "the selected IDs " + config.get(Options.TARGET_IDS) + " hold no ACTIVE account";
             }
             Collection<OrgAccount> all = organization.map(Map::values).orElse(List.of());
             return "the organization lists " + all.size() + " account(s), none of them ACTIVE"
@@ -200,12 +200,13 @@ final class TargetResolver {
         }
         long byCaller = selected.contains(caller) ? 1 : 0;
         long byIgnores = selected.stream().filter(id -> ignored.contains(id) && !id.equals(caller)).count();
-        StringBuilder why = new StringBuilder(config.targetIds() == null
+        StringBuilder why = new StringBuilder(config.get(Options.TARGET_IDS) == null
                 ? "the organization's " + selected.size() + " ACTIVE account(s)"
-                : "the " + selected.size() + " ACTIVE account(s) of targetIds " + config.targetIds());
+                : "the " + selected.size() + " ACTIVE account(s) of the selected IDs "
+                        + config.get(Options.TARGET_IDS));
         why.append(" are all removed: ");
         if (byIgnores > 0) {
-            why.append(byIgnores).append(" by ignoreIds ").append(config.ignoreIds());
+            why.append(byIgnores).append(" by the ignored IDs ").append(config.get(Options.IGNORE_IDS));
         }
         if (byCaller > 0) {
             why.append(byIgnores > 0 ? ", " : "").append("1 as the calling account ").append(caller)
@@ -227,8 +228,8 @@ final class TargetResolver {
     private static String partitionOf(String callerArn) {
         String[] parts = callerArn == null ? new String[0] : callerArn.split(":", 3);
         if (parts.length < 3 || !parts[0].equals("arn") || parts[1].isEmpty()) {
-            throw new IllegalStateException("Cannot read the partition of the caller's ARN " + callerArn
-                    + "; set partition explicitly");
+            throw Validation.fail("partition", callerArn, "cannot read the partition of the caller's ARN "
+                    + callerArn + "; set the partition explicitly");
         }
         return parts[1];
     }

@@ -1,5 +1,6 @@
 package dev.cove.internal;
 
+import dev.cove.CoveConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ public final class Validation {
             return null;
         }
         if (ids.isEmpty() && !mayBeEmpty) {
-            throw new IllegalArgumentException(option + " must not be empty: leave it unset to run in every "
-                    + "ACTIVE account of the organization, or give account IDs, OU IDs or a root ID");
+            throw fail(option, "[]", "must not be empty: leave it unset to run in every ACTIVE account of the "
+                    + "organization, or give account IDs, OU IDs or a root ID");
         }
         Set<String> checked = new LinkedHashSet<>();
         for (String id : ids) {
@@ -68,8 +69,8 @@ public final class Validation {
             return null;
         }
         if (regions.isEmpty()) {
-            throw new IllegalArgumentException("regions must not be empty: leave it unset to use the default "
-                    + "region, or name regions such as us-east-1");
+            throw fail("regions", "[]", "must not be empty: leave it unset to use the default region, or name "
+                    + "regions such as us-east-1");
         }
         Set<String> checked = new LinkedHashSet<>();
         for (String region : regions) {
@@ -87,7 +88,7 @@ public final class Validation {
      */
     public static String region(String region, String option) {
         if (region == null || !KNOWN_REGIONS.contains(region)) {
-            throw new IllegalArgumentException(option + ": unknown AWS region " + Ids.quote(region)
+            throw fail(option, region, "unknown AWS region " + Ids.quote(region)
                     + "; use a region name such as us-east-1 or eu-west-2");
         }
         return region;
@@ -101,7 +102,7 @@ public final class Validation {
      */
     public static String roleName(String roleName) {
         if (roleName == null || !ROLE_NAME.matcher(roleName).matches()) {
-            throw new IllegalArgumentException("roleName is not a valid IAM role name: " + Ids.quote(roleName)
+            throw fail("roleName", roleName, "not a valid IAM role name: " + Ids.quote(roleName)
                     + "; it must be 1-64 characters of letters, digits and +=,.@_- (optionally after a path/)");
         }
         return roleName;
@@ -115,7 +116,7 @@ public final class Validation {
      */
     public static String roleSessionName(String sessionName) {
         if (sessionName == null || !SESSION_NAME.matcher(sessionName).matches()) {
-            throw new IllegalArgumentException("roleSessionName is not a valid STS role session name: "
+            throw fail("roleSessionName", sessionName, "not a valid STS role session name: "
                     + Ids.quote(sessionName) + "; it must be 2-64 characters of letters, digits and +=,.@_-");
         }
         return sessionName;
@@ -133,7 +134,11 @@ public final class Validation {
     }
 
     /**
-     * Checks a session policy document: well-formed JSON object of at most 2,048 characters.
+     * Checks a session policy's size: STS accepts at most 2,048 characters of plain text
+     * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html). Its JSON is not parsed here:
+     * STS checks the document itself and answers {@code MalformedPolicyDocument}, which Cove reports as the
+     * account's failed role assumption with AWS's own explanation, so a second, weaker parser in Cove would
+     * only disagree with AWS at the edges.
      *
      * @param policy the policy, or null
      * @return the policy, or null
@@ -142,14 +147,13 @@ public final class Validation {
         if (policy == null) {
             return null;
         }
-        if (policy.length() > MAX_POLICY_CHARS) {
-            throw new IllegalArgumentException("policy is " + policy.length() + " characters long; STS accepts "
-                    + "session policies of at most " + MAX_POLICY_CHARS + " characters");
+        if (policy.isBlank()) {
+            throw fail("policy", policy, "is blank; leave it unset for no session policy, or give a JSON policy "
+                    + "document");
         }
-        String problem = JsonSyntax.problem(policy);
-        if (problem != null || !policy.strip().startsWith("{")) {
-            throw new IllegalArgumentException("policy is not a JSON policy document ("
-                    + (problem != null ? problem : "expected a JSON object") + "): " + abbreviate(policy));
+        if (policy.length() > MAX_POLICY_CHARS) {
+            throw fail("policy", abbreviate(policy), "is " + policy.length() + " characters long; STS accepts "
+                    + "session policies of at most " + MAX_POLICY_CHARS + " characters");
         }
         return policy;
     }
@@ -167,14 +171,13 @@ public final class Validation {
         Set<String> checked = new LinkedHashSet<>();
         for (String arn : arns) {
             if (arn == null || !POLICY_ARN.matcher(arn.trim()).matches()) {
-                throw new IllegalArgumentException("policyArns: not an IAM policy ARN: " + Ids.quote(arn)
+                throw fail("policyArns", arn, "not an IAM policy ARN: " + Ids.quote(arn)
                         + "; expected e.g. arn:aws:iam::aws:policy/ReadOnlyAccess");
             }
             checked.add(arn.trim());
         }
         if (checked.size() > MAX_POLICY_ARNS) {
-            throw new IllegalArgumentException("policyArns has " + checked.size() + " ARNs; STS accepts at most "
-                    + MAX_POLICY_ARNS);
+            throw fail("policyArns", null, checked.size() + " ARNs given; STS accepts at most " + MAX_POLICY_ARNS);
         }
         return List.copyOf(new ArrayList<>(checked));
     }
@@ -187,10 +190,9 @@ public final class Validation {
      */
     public static String externalId(String externalId) {
         if (externalId != null && !EXTERNAL_ID.matcher(externalId).matches()) {
-            // The value itself may be sensitive to some users: report its length, not its text.
-            throw new IllegalArgumentException("externalId is not valid (" + externalId.length() + " character"
-                    + (externalId.length() == 1 ? "" : "s") + "); "
-                    + "it must be 2-1224 characters of letters, digits and +=,.@:/_-");
+            // Not a secret (docs/security.md): named like every other value.
+            throw fail("externalId", externalId, "not a valid external ID: " + Ids.quote(externalId)
+                    + "; it must be 2-1224 characters of letters, digits and +=,.@:/_-");
         }
         return externalId;
     }
@@ -203,7 +205,7 @@ public final class Validation {
      */
     public static String partition(String partition) {
         if (partition != null && !PARTITION.matcher(partition).matches()) {
-            throw new IllegalArgumentException("partition is not an AWS partition: " + Ids.quote(partition)
+            throw fail("partition", partition, "not an AWS partition: " + Ids.quote(partition)
                     + "; use aws, aws-cn, aws-us-gov or another aws-* partition");
         }
         return partition;
@@ -215,12 +217,12 @@ public final class Validation {
      * @param workers the number of targets run at once
      * @return the number
      */
-    public static int threadWorkers(int workers) {
+    public static Integer threadWorkers(Integer workers) {
         if (workers < 1) {
-            throw new IllegalArgumentException("threadWorkers must be at least 1, got " + workers);
+            throw fail("threadWorkers", String.valueOf(workers), "must be at least 1, got " + workers);
         }
         if (workers > MAX_THREAD_WORKERS) {
-            throw new IllegalArgumentException("threadWorkers must be at most " + MAX_THREAD_WORKERS + ", got "
+            throw fail("threadWorkers", String.valueOf(workers), "must be at most " + MAX_THREAD_WORKERS + ", got "
                     + workers);
         }
         return workers;
@@ -235,23 +237,24 @@ public final class Validation {
     public static URI endpoint(URI endpoint) {
         if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
                 || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
-            throw new IllegalArgumentException("endpointOverride must be an http or https URL such as "
+            throw fail("endpointOverride", endpoint.toString(), "must be an http or https URL such as "
                     + "http://127.0.0.1:5000, got " + Ids.quote(endpoint.toString()));
         }
         return endpoint;
     }
 
     /**
-     * Checks a per-target timeout.
+     * Checks that a duration is positive.
      *
-     * @param timeout the timeout, or null for none
-     * @return the timeout, or null
+     * @param option the option, for messages
+     * @param duration the duration
+     * @return the duration
      */
-    public static Duration timeout(Duration timeout) {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    public static Duration positive(String option, Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw fail(option, String.valueOf(duration), "must be positive, got " + duration);
         }
-        return timeout;
+        return duration;
     }
 
     /**
@@ -260,12 +263,24 @@ public final class Validation {
      * @param maxFailures 0 or more, or -1 for no limit
      * @return the tolerance
      */
-    public static int maxFailures(int maxFailures) {
+    public static Integer maxFailures(Integer maxFailures) {
         if (maxFailures < -1) {
-            throw new IllegalArgumentException("maxFailures must be 0 or more (or -1 for no limit), got "
+            throw fail("maxFailures", String.valueOf(maxFailures), "must be 0 or more (or -1 for no limit), got "
                     + maxFailures);
         }
         return maxFailures;
+    }
+
+    /**
+     * Returns the exception for a setting that cannot work.
+     *
+     * @param option the builder option
+     * @param value the bad value as text, or null
+     * @param rule what is wrong and how to fix it
+     * @return the exception to throw
+     */
+    public static CoveConfigurationException fail(String option, String value, String rule) {
+        return new CoveConfigurationException(option, value, rule, null);
     }
 
     private static String abbreviate(String text) {

@@ -30,9 +30,10 @@ class RegionChainTest {
         try {
             RegionChain chain = new RegionChain(key -> null, key -> null);
             assertThatIllegalArgumentException().isThrownBy(chain::require)
-                    .withMessageStartingWith("No AWS region is set")
+                    .withMessageStartingWith("regions: no AWS region is set")
                     .withMessageContaining("AWS_REGION")
-                    .withMessageContaining("--regions");
+                    .withMessageNotContaining("--")
+                    .isInstanceOf(dev.cove.CoveConfigurationException.class);
         } finally {
             if (previous == null) {
                 System.clearProperty("aws.configFile");

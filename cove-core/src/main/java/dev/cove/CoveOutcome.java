@@ -1,0 +1,44 @@
+package dev.cove;
+
+/**
+ * How one target of a run ended. A run decides it once, when the target ends; {@link CoveOutput} groups
+ * targets by it and the {@code cove} command writes its {@link #label()} in each record.
+ */
+public enum CoveOutcome {
+
+    /** The role was assumed and the function returned; {@link CoveResult#result()} holds its value. */
+    RESULT("Result"),
+    /** The role was assumed, then the function threw or timed out; {@link CoveResult#exception()} says how. */
+    EXCEPTION("Exception"),
+    /** The role could not be assumed; {@link CoveResult#exception()} says why. */
+    FAILED_ASSUME_ROLE("FailedAssumeRole"),
+    /**
+     * The target never started because the run stopped early; {@link CoveResult#exception()} is a
+     * {@link java.util.concurrent.CancellationException} whose message gives the reason.
+     */
+    SKIPPED("Skipped");
+
+    private final String label;
+
+    CoveOutcome(String label) {
+        this.label = label;
+    }
+
+    /**
+     * Returns the outcome's name in records, e.g. {@code FailedAssumeRole}.
+     *
+     * @return the label
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Returns whether the target failed: an exception or a failed role assumption (not a skipped target).
+     *
+     * @return true for {@link #EXCEPTION} and {@link #FAILED_ASSUME_ROLE}
+     */
+    public boolean failed() {
+        return this == EXCEPTION || this == FAILED_ASSUME_ROLE;
+    }
+}
