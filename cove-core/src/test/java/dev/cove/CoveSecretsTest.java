@@ -72,6 +72,16 @@ class CoveSecretsTest {
         }
     }
 
+    @Test
+    void externalId_isNoSecret_soSessionInformationShowsIt() {
+        // docs/security.md: the external ID identifies the caller to the role's trust policy; it is not a secret.
+        SessionInformation info = new SessionInformation("111122223333", null, null, null, null, "ACTIVE",
+                "OrganizationAccountAccessRole", "OrganizationAccountAccessRole", null, java.util.List.of(),
+                "ext-visible-1234", "us-east-1", "aws", true);
+
+        assertThat(info.toString()).contains("externalId=ext-visible-1234");
+    }
+
     private static String readFrom(long offset) throws IOException {
         byte[] all = Files.readAllBytes(LOG);
         return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
