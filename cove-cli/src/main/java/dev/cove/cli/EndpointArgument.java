@@ -2,10 +2,9 @@ package dev.cove.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
-/** Parses the value of {@code --endpoint-url}: an absolute http or https URL with a host. */
+/** Reads the value of {@code --endpoint-url}: an absolute http or https URL with a host. */
 final class EndpointArgument {
 
     private EndpointArgument() {
@@ -14,12 +13,11 @@ final class EndpointArgument {
     /**
      * Parses the endpoint.
      *
-     * @param commandLine the command, for the error
      * @param url the option's value as typed
      * @return the endpoint
-     * @throws ParameterException when the value is not an http(s) URL with a host
+     * @throws TypeConversionException when the value is not an http(s) URL with a host
      */
-    static URI parse(CommandLine commandLine, String url) {
+    static URI parse(String url) {
         try {
             URI uri = new URI(url.trim());
             String scheme = uri.getScheme();
@@ -29,7 +27,7 @@ final class EndpointArgument {
         } catch (URISyntaxException e) {
             // reported below, in the same words as any other malformed value
         }
-        throw new ParameterException(commandLine, "Invalid value for option '--endpoint-url': '" + url
-                + "' is not an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000");
+        throw new TypeConversionException("'" + url + "' is not an http:// or https:// URL with a host,"
+                + " e.g. http://127.0.0.1:5000");
     }
 }

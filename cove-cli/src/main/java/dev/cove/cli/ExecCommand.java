@@ -6,6 +6,7 @@ import dev.cove.cli.exec.ExecFunction;
 import dev.cove.cli.exec.Executables;
 import dev.cove.cli.output.Destination;
 import dev.cove.cli.output.ExecReport;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cove exec}: runs a program once per account × region with that target's credentials. */
 @Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        modelTransformer = BuilderOptions.Install.class, sortOptions = false, usageHelpAutoWidth = true,
         header = "Runs a program in every account × region, with that target's credentials.",
         description = {
             "Runs COMMAND once per account × region, as a child process (no shell) with the target's assumed-role"
@@ -48,8 +49,9 @@ public final class ExecCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private SelectionOptions selection;
+    @Option(names = "--no-progress",
+            description = "Do not draw the progress bar (it is drawn only when stderr is a terminal).")
+    private boolean noProgress;
 
     @Mixin
     private OutputOptions output;
@@ -85,10 +87,13 @@ public final class ExecCommand implements Callable<Integer> {
                     + " be at least 0, got " + maxOutputBytes);
         }
         Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
-        Cove cove = selection.toBuilder().build();
-        ExecFunction function = new ExecFunction(command, timeout, selection.endpointUrl(), maxOutputBytes);
-        boolean progress = !selection.noProgress() && Terminals.stderrIsTerminal();
-        return new ExecRun(cove, function, new ExecReport(output.format(), destination), progress,
-                spec.commandLine().getErr()).execute();
+        Cove cove = BuilderOptions.toBuilder(spec).build();
+        String endpointUrl = BuilderOptions.given(spec, BuilderOptions.ENDPOINT_URL).map(URI::toString).orElse(null);
+        ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes);
+        boolean progress = !noProgress && Terminals.stderrIsTerminal();
+        StopReason stopReason = new StopReason(BuilderOptions.given(spec, BuilderOptions.FAIL_FAST).orElse(false),
+                BuilderOptions.given(spec, BuilderOptions.MAX_FAILURES).orElse(null));
+        ExecReport report = new ExecReport(output.format(), destination, stopReason::whySkipped);
+        return new ExecRun(cove, function, report, stopReason, progress, spec.commandLine().getErr()).execute();
     }
 }

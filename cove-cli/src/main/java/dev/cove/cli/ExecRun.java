@@ -23,13 +23,16 @@ final class ExecRun {
     private final Cove cove;
     private final ExecFunction function;
     private final ExecReport report;
+    private final StopReason stopReason;
     private final boolean showProgress;
     private final PrintWriter err;
 
-    ExecRun(Cove cove, ExecFunction function, ExecReport report, boolean showProgress, PrintWriter err) {
+    ExecRun(Cove cove, ExecFunction function, ExecReport report, StopReason stopReason, boolean showProgress,
+            PrintWriter err) {
         this.cove = cove;
         this.function = function;
         this.report = report;
+        this.stopReason = stopReason;
         this.showProgress = showProgress;
         this.err = err;
     }
@@ -47,11 +50,12 @@ final class ExecRun {
         String stoppedBy = null;
         boolean interrupted;
         try (SignalGuard guard = SignalGuard.install(SIGNAL_BOUND); report) {
+            stopReason.watch(guard);
             try {
                 output = cove.run(function, collector);
             } catch (CoveExecutionException e) {
                 output = partialOutput(e);
-                stoppedBy = e.getMessage();
+                stoppedBy = StopReason.failFastLine(e);
             } finally {
                 collector.close();
             }
@@ -62,7 +66,7 @@ final class ExecRun {
             }
             err.println(Summary.line(output, Duration.ofNanos(System.nanoTime() - started), interrupted));
             if (stoppedBy != null) {
-                err.println("cove: --fail-fast stopped the run: " + stoppedBy);
+                err.println(stoppedBy);
             }
             err.flush();
         }

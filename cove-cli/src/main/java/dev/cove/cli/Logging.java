@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Sets up logging before the first logger exists: Cove's warnings on stderr, and with {@code --debug}
- * Cove's debug log too. The AWS SDK and the HTTP client stay at WARN even then, because at DEBUG the SDK's
+ * Sets up logging before the first logger exists: Cove's warnings on stderr (but for those of a run that
+ * stops early, which the command reports itself), and with {@code --debug} Cove's debug log too. The AWS SDK and the HTTP client stay at WARN even then, because at DEBUG the SDK's
  * signer logs canonical requests, which carry the session token.
  */
 final class Logging {
@@ -37,6 +37,9 @@ final class Logging {
         if (debug) {
             setDefault("log.dev.cove", "debug");
         } else {
+            // The run's warnings say how it stopped in the library's terms (raiseException, maxFailures);
+            // the command says it in its own: the summary, the --fail-fast line, the skipped records.
+            setDefault("log.dev.cove.internal.CoveRun", "error");
             JLINE.setLevel(Level.OFF);
         }
     }

@@ -40,7 +40,7 @@ final class OutcomeCollector implements CoveListener<ChildOutcome>, AutoCloseabl
                 writeFailure = e;
             }
         }
-        progress.completed(!result.succeeded());
+        progress.completed(result.outcome().failed());
     }
 
     /** Draws the progress bar's final state and leaves its line. */

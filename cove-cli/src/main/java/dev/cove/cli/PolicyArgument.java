@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /** Reads the value of {@code --policy}: the JSON text itself, or {@code @FILE} for a file holding it. */
 final class PolicyArgument {
@@ -17,12 +16,11 @@ final class PolicyArgument {
     /**
      * Returns the policy document the argument stands for.
      *
-     * @param commandLine the command, for the error
      * @param argument the option's value as typed
      * @return the policy text
-     * @throws ParameterException when the file cannot be read
+     * @throws TypeConversionException when the file cannot be read
      */
-    static String read(CommandLine commandLine, String argument) {
+    static String read(String argument) {
         if (!argument.startsWith("@")) {
             return argument;
         }
@@ -30,10 +28,9 @@ final class PolicyArgument {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ParameterException(commandLine, "Invalid value for option '--policy': no such file: " + file);
+            throw new TypeConversionException("no such file: " + file);
         } catch (IOException | RuntimeException e) {
-            throw new ParameterException(commandLine,
-                    "Invalid value for option '--policy': cannot read " + file + ": " + e.getMessage(), e);
+            throw new TypeConversionException("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

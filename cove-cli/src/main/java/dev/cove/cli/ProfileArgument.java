@@ -3,8 +3,7 @@ package dev.cove.cli;
 import dev.cove.Cove;
 import java.util.Optional;
 import java.util.stream.Stream;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -22,25 +21,25 @@ final class ProfileArgument {
     }
 
     /**
-     * Checks that the profile exists and sets the builder's assuming credentials and region from it.
+     * Checks that the profile exists and sets the builder's assuming credentials and region from it. Runs
+     * when the command runs, not while its arguments are parsed: the AWS SDK may log as it reads the
+     * files, and logging is set up only then.
      *
-     * @param commandLine the command, for the error
-     * @param name the profile name
      * @param builder the builder to configure
-     * @throws ParameterException when no such profile exists
+     * @param name the profile name
+     * @throws TypeConversionException when the files cannot be read or no such profile exists
      */
-    static void apply(CommandLine commandLine, String name, Cove.Builder builder) {
+    static void apply(Cove.Builder builder, String name) {
         ProfileFile profiles;
         try {
             profiles = ProfileFile.defaultProfileFile();
         } catch (RuntimeException e) {
-            throw new ParameterException(commandLine, "Invalid value for option '--profile': cannot read the AWS"
-                    + " config files: " + e.getMessage(), e);
+            throw new TypeConversionException("cannot read the AWS config files: " + e.getMessage());
         }
         Optional<Profile> profile = profiles.profile(name);
         if (profile.isEmpty()) {
-            throw new ParameterException(commandLine, "Invalid value for option '--profile': no profile named '"
-                    + name + "' in the AWS config or credentials file (known: " + profiles.profiles().keySet() + ")");
+            throw new TypeConversionException("no profile named '" + name + "' in the AWS config or credentials file"
+                    + " (known: " + profiles.profiles().keySet() + ")");
         }
         builder.assumingCredentials(ProfileCredentialsProvider.builder()
                 .profileFile(profiles)

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cove targets}: the dry run, listing every account × region a run would visit. */
 @Command(name = "targets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        modelTransformer = BuilderOptions.Install.class, sortOptions = false, usageHelpAutoWidth = true,
         header = "Lists the accounts × regions a run would visit (the dry run).",
         description = "Lists every account × region that 'cove exec' would visit with the same SELECTION, with the"
                 + " accounts' organization metadata (Id, Region, Arn, Email, Name, State, and Status where AWS still sends it). Assumes no role.",
@@ -30,9 +30,6 @@ public final class TargetsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private SelectionOptions selection;
-
-    @Mixin
     private OutputOptions output;
 
     /** Creates the command; picocli fills in its options. */
@@ -43,7 +40,7 @@ public final class TargetsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(spec);
         Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
-        Cove cove = selection.toBuilder().build();
+        Cove cove = BuilderOptions.toBuilder(spec).build();
         List<CoveTarget> targets = cove.targets();
         try (destination) {
             TargetReport.write(output.format(), destination, targets);

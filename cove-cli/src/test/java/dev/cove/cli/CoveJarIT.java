@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged jar, run as a real process against moto, as users run it. */
@@ -163,6 +165,46 @@ class CoveJarIT {
         assertThat(Cli.parse(piped.out()).get("Results")).hasSize(org.memberIds().size());
         assertThat(terminal.out()).startsWith("ACCOUNT");
         assertThat(terminal.err()).startsWith("cove: 4 targets in ");
+    }
+
+    @Test
+    void failFast_andMaxFailures_speakTheCommandsTerms_notTheLibrarys() throws Exception {
+        CoveProcess.Result failFast = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--fail-fast",
+                "--workers", "1", "--format", "jsonl", "--", "sh", "-c", "exit 3").run();
+        CoveProcess.Result maxFailures = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--max-failures",
+                "1", "--workers", "1", "--format", "jsonl", "--", "sh", "-c", "exit 3").run();
+
+        assertThat(failFast.exitCode()).as(failFast.err()).isEqualTo(1);
+        assertThat(failFast.err().lines()).hasSize(2).last().asString()
+                .matches("cove: --fail-fast stopped the run: account \\d{12} region us-east-1 failed:"
+                        + " command exited with code 3");
+        assertThat(Cli.jsonLines(failFast.out()).getLast().get("ExceptionDetails").asText())
+                .isEqualTo("not started: --fail-fast stopped the run");
+        assertThat(maxFailures.exitCode()).as(maxFailures.err()).isEqualTo(1);
+        assertThat(maxFailures.err().lines()).hasSize(1);
+        assertThat(Cli.jsonLines(maxFailures.out()).getLast().get("ExceptionDetails").asText())
+                .isEqualTo("not started: more than --max-failures 1 targets failed");
+        for (String stderr : List.of(failFast.err(), maxFailures.err())) {
+            assertThat(stderr).doesNotContain("raiseException", "maxFailures", "ChildFailedException", "dev.cove",
+                    "WARN");
+        }
+    }
+
+    static Stream<Arguments> supportedJavas() {
+        return Jdks.supported().entrySet().stream().map(java -> Arguments.of(java.getKey(), java.getValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supportedJavas")
+    void progressBar_onEverySupportedJava_drawsWithoutAnyJvmOrLibraryWarning(String name, Path java) throws Exception {
+        // As bin/cove starts it on a terminal: the bar is drawn, and JLine measures the terminal for it.
+        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--format", "json",
+                "--", "true").java(java).jvmOption("-Dcove.stderr.tty=true").run();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("4/4 targets").doesNotContain("WARNING");
+        assertThat(run.err().lines().reduce((first, last) -> last).orElseThrow())
+                .startsWith("cove: 4 targets in ");
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout,

@@ -34,6 +34,7 @@ final class CoveProcess {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private final Path dir;
+    private String java = ProcessHandle.current().info().command().orElse("java");
 
     private CoveProcess(Path dir) {
         this.dir = dir;
@@ -66,6 +67,12 @@ final class CoveProcess {
         } else {
             env.put(name, value);
         }
+        return this;
+    }
+
+    /** Runs the jar with this {@code java} instead of the one running the tests. */
+    CoveProcess java(Path executable) {
+        java = executable.toString();
         return this;
     }
 
@@ -128,7 +135,7 @@ final class CoveProcess {
 
     Started start() throws IOException {
         List<String> command = new ArrayList<>(List.of("python3", "-c", DEFAULT_SIGNALS));
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java);
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")); // as bin/cove starts it
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));

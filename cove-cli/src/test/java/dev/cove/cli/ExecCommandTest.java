@@ -153,6 +153,16 @@ class ExecCommandTest {
     }
 
     @Test
+    void exec_table_showsTheProgramsControlCharacters_insteadOfSendingThemToTheTerminal() {
+        Cli.Run run = exec(List.of("--format", "table", "--target-ids", org.ouId("sandbox")), "printf",
+                "\\033[31mred\\033[0m\\tcolumn\\n");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("\u001b", "\t")
+                .contains("Result   ^[[31mred^[[0m column");
+    }
+
+    @Test
     void exec_whenTheCommandFailsSomewhere_exits1_andKeepsItsExitCodeAndStderr() {
         String sandbox = org.memberIdsUnder("sandbox").get(0);
 
@@ -213,9 +223,28 @@ class ExecCommandTest {
         Cli.Run run = exec(List.of("--fail-fast", "--workers", "1", "--format", "json"), "sh", "-c", "exit 3");
 
         assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode failed = run.json().get("Exceptions").get(0);
         assertThat(run.json().get("Exceptions")).hasSize(1);
         assertThat(run.json().get("Results")).isEmpty();
-        assertThat(run.err()).contains("--fail-fast stopped the run", "command exited with code 3");
+        assertThat(run.json().get("Skipped")).hasSize(3).allSatisfy(skipped -> assertThat(
+                skipped.get("ExceptionDetails").asText()).isEqualTo("not started: --fail-fast stopped the run"));
+        assertThat(run.err().lines()).contains("cove: --fail-fast stopped the run: account " + failed.get("Id").asText()
+                + " region us-east-1 failed: command exited with code 3");
+        assertThat(run.err()).doesNotContain("raiseException", "ChildFailedException", "dev.cove");
+    }
+
+    @Test
+    void exec_failFast_whenTheRoleCannotBeAssumed_namesTheRole() {
+        try (FaultProxy proxy = FaultProxy.builder(MOTO.endpoint()).awsToday(shape == AwsShape.AWS_TODAY).start()) {
+            proxy.addRule(FaultRule.on("AssumeRole").then(Fault.accessDenied("not allowed here")));
+
+            Cli.Run run = Cli.run("exec", "--endpoint-url", proxy.endpoint().toString(), "--fail-fast", "--workers",
+                    "1", "--format", "json", "--", "true");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).containsPattern("cove: --fail-fast stopped the run: account \\d{12} region us-east-1"
+                    + " failed: could not assume role OrganizationAccountAccessRole: \\w+: .*not allowed here");
+        }
     }
 
     @Test
@@ -225,8 +254,17 @@ class ExecCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.json().get("Exceptions")).hasSize(1);
         assertThat(run.json().get("Skipped")).hasSize(3);
-        assertThat(run.json().get("Skipped").get(0).get("ExceptionDetails").asText()).contains("not started");
+        assertThat(run.json().get("Skipped").get(0).get("ExceptionDetails").asText())
+                .isEqualTo("not started: more than --max-failures 0 targets failed");
         assertThat(run.err()).contains("3 skipped");
+    }
+
+    @Test
+    void exec_maxFailures_jsonl_endsWithTheSkippedTargets() {
+        Cli.Run run = exec(List.of("--max-failures", "0", "--workers", "1", "--format", "jsonl"), "sh", "-c", "exit 3");
+
+        assertThat(run.jsonLines()).extracting(line -> line.get("Outcome").asText())
+                .containsExactly("Exception", "Skipped", "Skipped", "Skipped");
     }
 
     @Test

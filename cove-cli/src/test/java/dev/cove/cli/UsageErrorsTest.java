@@ -3,6 +3,7 @@ package dev.cove.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,41 +15,59 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UsageErrorsTest {
 
+    /**
+     * Each row: the arguments (split on spaces; {@code _} stands for a space inside one), the flag or argument
+     * at fault, and the rule it breaks, as the one line on stderr gives them.
+     */
     @ParameterizedTest(name = "cove {0}")
     @CsvSource(delimiter = '|', value = {
-        "exec --bogus -- true                              | Unknown option: '--bogus'",
-        "exec --format yaml -- true                        | yaml",
-        "exec --timeout soon -- true                       | 'soon' is not a duration",
-        "exec --timeout 0s -- true                         | must be a positive duration",
-        "exec --workers many -- true                       | many",
-        "exec --regions                                    | Missing required parameter for option '--regions'",
-        "exec                                              | Missing required parameter: 'COMMAND'",
-        "exec -- no-such-program-anywhere                  | 'no-such-program-anywhere' is not an executable",
-        "exec --policy @/no/such/policy.json -- true       | no such file: /no/such/policy.json",
-        "exec --endpoint-url ftp://example -- true         | 'ftp://example' is not an http:// or https:// URL",
-        "exec --profile no-such-profile -- true            | no profile named 'no-such-profile'",
-        "exec --max-output-bytes -1 -- true                | must be at least 0, got -1",
-        "exec --output /no/such/dir/out.json -- true       | directory /no/such/dir does not exist",
-        "exec --target-ids cat -- true                     | --target-ids: provided id is neither",
-        "exec --target-ids 123456789012,cat -- true        | 'cat'",
-        "exec --ignore-ids dog -- true                     | --ignore-ids",
-        "exec --regions mars-north-1 -- true               | --regions: unknown AWS region 'mars-north-1'",
-        "exec --partition azure -- true                    | --partition is not an AWS partition: 'azure'",
-        "exec --policy {] -- true                          | --policy is not a JSON policy document",
-        "exec --workers 0 -- true                          | --workers must be at least 1, got 0",
-        "exec --role-session-name x -- true                | x",
-        "targets --target-ids cat                          | 'cat'",
-        "targets --unknown                                 | Unknown option: '--unknown'",
-        "''                                                | Missing command",
-        "frobnicate                                        | Unmatched argument at index 0: 'frobnicate'",
+        "exec --bogus -- true                        | '--bogus'               | Unknown option",
+        "exec --format yaml -- true                  | '--format'              | expected one of table, json, jsonl, csv but was 'yaml'",
+        "exec --timeout soon -- true                 | '--timeout'             | 'soon' is not a duration",
+        "exec --timeout 0s -- true                   | '--timeout'             | '0s' must be a positive duration",
+        "exec --workers many -- true                 | '--workers'             | 'many' is not an int",
+        "exec --regions                              | '--regions'             | Missing required parameter",
+        "exec                                        | 'COMMAND'               | Missing required parameter",
+        "exec -- no-such-program-anywhere            | COMMAND                 | 'no-such-program-anywhere' is not an executable file nor a program on PATH",
+        "exec --policy @/no/such/policy.json -- true | '--policy'              | no such file: /no/such/policy.json",
+        "exec --endpoint-url ftp://example -- true   | '--endpoint-url'        | 'ftp://example' is not an http:// or https:// URL with a host",
+        "exec --profile no-such-profile -- true      | '--profile'             | no profile named 'no-such-profile'",
+        "exec --max-output-bytes -1 -- true          | '--max-output-bytes'    | must be at least 0, got -1",
+        "exec --output /no/such/dir/out.json -- true | '--output'              | directory /no/such/dir does not exist",
+        "exec --target-ids cat -- true               | --target-ids:           | provided id is neither an AWS account (12 digits), an OU (ou-xxxx-xxxxxxxx) nor a root (r-xxxx): 'cat'",
+        "exec --target-ids 123456789012,cat -- true  | --target-ids:           | nor a root (r-xxxx): 'cat'",
+        "exec --ignore-ids dog -- true               | --ignore-ids:           | nor a root (r-xxxx): 'dog'",
+        "exec --regions mars-north-1 -- true         | --regions:              | unknown AWS region 'mars-north-1'",
+        "exec --partition azure -- true              | --partition:            | not an AWS partition: 'azure'",
+        "exec --policy _ -- true                     | --policy:               | is blank",
+        "exec --workers 0 -- true                    | --workers:              | must be at least 1, got 0",
+        "exec --workers 10001 -- true                | --workers:              | must be at most 10000, got 10001",
+        "exec --role-name bad_name -- true           | --role-name:            | not a valid IAM role name: 'bad name'",
+        "exec --role-session-name x -- true          | --role-session-name:    | not a valid STS role session name: 'x'",
+        "exec --policy-arns nope -- true             | --policy-arns:          | not an IAM policy ARN: 'nope'",
+        "exec --external-id a_b -- true              | --external-id:          | not a valid external ID: 'a b'",
+        "exec --max-failures -2 -- true              | --max-failures:         | must be 0 or more (or -1 for no limit), got -2",
+        "targets --target-ids cat                    | --target-ids:           | nor a root (r-xxxx): 'cat'",
+        "targets --unknown                           | '--unknown'             | Unknown option",
+        "targets --fail-fast                         | '--fail-fast'           | Unknown option",
+        "targets --timeout 5m                        | '--timeout'             | Unknown option",
+        "''                                          | 'cove targets'          | Missing command",
+        "frobnicate                                  | 'frobnicate'            | Unmatched argument",
     })
-    void badInput_exits2_withOneLineNamingTheValue(String args, String expected) {
-        Cli.Run run = Cli.run(args.isEmpty() ? new String[0] : args.split(" +"));
+    void badInput_exits2_withOneLineNamingTheFlagAndTheRule(String args, String flag, String rule) {
+        String[] argv = args.isEmpty() ? new String[0]
+                : Arrays.stream(args.split(" +")).map(arg -> arg.replace('_', ' ')).toArray(String[]::new);
+
+        Cli.Run run = Cli.run(argv);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("cove: ").contains(expected);
-        assertThat(run.err()).doesNotContain("\tat ");
+        String line = run.err().lines().findFirst().orElseThrow();
+        assertThat(line).startsWith("cove: ").contains(flag, rule);
+        if (flag.endsWith(":")) {
+            assertThat(line).as("a setting Cove cannot work with: its flag first").startsWith("cove: " + flag + " ");
+        }
+        assertThat(run.err()).doesNotContain("\tat ", "Run again with --debug");
     }
 
     @Test
@@ -56,7 +75,8 @@ class UsageErrorsTest {
         Cli.Run run = Cli.run("targets", "--debug", "--workers", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("IllegalArgumentException", "\tat ");
+        assertThat(run.err()).startsWith("cove: --workers: must be at least 1, got 0")
+                .contains("CoveConfigurationException", "\tat ");
     }
 
     @Test

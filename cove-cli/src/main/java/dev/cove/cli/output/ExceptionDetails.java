@@ -2,8 +2,8 @@ package dev.cove.cli.output;
 
 import dev.cove.cli.exec.ChildFailedException;
 
-/** Describes a target's failure in one line for the {@code ExceptionDetails} field. */
-final class ExceptionDetails {
+/** Describes a target's failure in one line, for the {@code ExceptionDetails} field and the command's messages. */
+public final class ExceptionDetails {
 
     private ExceptionDetails() {
     }
@@ -14,7 +14,7 @@ final class ExceptionDetails {
      * @param failure the failure, may be null
      * @return the description
      */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         if (failure == null) {
             return "unknown failure";
         }

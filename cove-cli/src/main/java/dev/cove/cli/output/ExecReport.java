@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes the records of {@code cove exec} in one format. {@code jsonl} writes each record as its target
- * completes; the other formats write one document when the run is over, sorted by account and region.
+ * completes, and those of targets that never started at the end; the other formats write one document
+ * when the run is over, sorted by account and region.
  */
 public final class ExecReport implements AutoCloseable {
 
@@ -26,16 +28,19 @@ public final class ExecReport implements AutoCloseable {
 
     private final Format format;
     private final Destination destination;
+    private final Supplier<String> whySkipped;
 
     /**
      * Creates the report.
      *
      * @param format the format
      * @param destination where to write
+     * @param whySkipped says why the run started no more targets, for the records of the skipped ones
      */
-    public ExecReport(Format format, Destination destination) {
+    public ExecReport(Format format, Destination destination, Supplier<String> whySkipped) {
         this.format = format;
         this.destination = destination;
+        this.whySkipped = whySkipped;
     }
 
     /**
@@ -46,19 +51,25 @@ public final class ExecReport implements AutoCloseable {
      */
     public void completed(CoveResult<ChildOutcome> result) throws IOException {
         if (format == Format.JSONL) {
-            destination.writeLine(Json.compact(Records.outcome(result, true)));
+            destination.writeLine(Json.compact(record(result, true)));
         }
     }
 
     /**
-     * Writes the document of the whole run (for {@code jsonl}: makes sure the file exists).
+     * Writes the document of the whole run; for {@code jsonl}, whose finished targets are written already,
+     * the targets that never started (and makes sure the file exists).
      *
      * @param output every outcome of the run
      * @throws IOException when writing fails
      */
     public void finished(CoveOutput<ChildOutcome> output) throws IOException {
         switch (format) {
-            case JSONL -> destination.touch();
+            case JSONL -> {
+                for (CoveResult<ChildOutcome> skipped : output.skipped()) {
+                    destination.writeLine(Json.compact(record(skipped, true)));
+                }
+                destination.touch();
+            }
             case JSON -> destination.writeWhole(writer -> {
                 Json.PRETTY.writeValue(writer, document(output));
                 writer.write('\n');
@@ -75,7 +86,7 @@ public final class ExecReport implements AutoCloseable {
      * @param output every outcome of the run
      * @return the document
      */
-    static ObjectNode document(CoveOutput<ChildOutcome> output) {
+    ObjectNode document(CoveOutput<ChildOutcome> output) {
         ObjectNode document = Json.object();
         add(document.putArray("Results"), output.results());
         add(document.putArray("Exceptions"), output.exceptions());
@@ -86,20 +97,24 @@ public final class ExecReport implements AutoCloseable {
         return document;
     }
 
-    private static void add(ArrayNode array, List<CoveResult<ChildOutcome>> results) {
-        results.forEach(result -> array.add(Records.outcome(result, false)));
+    private void add(ArrayNode array, List<CoveResult<ChildOutcome>> results) {
+        results.forEach(result -> array.add(record(result, false)));
     }
 
-    private static List<ObjectNode> rows(CoveOutput<ChildOutcome> output) {
+    private ObjectNode record(CoveResult<ChildOutcome> result, boolean withOutcome) {
+        return Records.outcome(result, withOutcome, whySkipped.get());
+    }
+
+    private List<ObjectNode> rows(CoveOutput<ChildOutcome> output) {
         List<CoveResult<ChildOutcome>> all = new ArrayList<>(output.results());
         all.addAll(output.exceptions());
         all.addAll(output.failedAssumeRole());
         all.addAll(output.skipped());
         all.sort(Comparator.comparing((CoveResult<ChildOutcome> r) -> r.id()).thenComparing(CoveResult::region));
-        return all.stream().map(result -> Records.outcome(result, true)).toList();
+        return all.stream().map(result -> record(result, true)).toList();
     }
 
-    private static List<ObjectNode> tableRows(CoveOutput<ChildOutcome> output) {
+    private List<ObjectNode> tableRows(CoveOutput<ChildOutcome> output) {
         List<ObjectNode> rows = rows(output);
         for (ObjectNode row : rows) {
             if (row.has("Result")) {

@@ -1,6 +1,7 @@
 package dev.cove.cli.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cove.CoveOutcome;
 import dev.cove.CoveResult;
 import dev.cove.CoveTarget;
 import dev.cove.SessionInformation;
@@ -50,15 +51,19 @@ public final class Records {
      *
      * @param result the outcome
      * @param withOutcome whether to add the {@code Outcome} field (jsonl and csv)
+     * @param whySkipped why the run started no more targets, in the command's terms (for skipped targets)
      * @return the record
      */
-    public static ObjectNode outcome(CoveResult<ChildOutcome> result, boolean withOutcome) {
+    public static ObjectNode outcome(CoveResult<ChildOutcome> result, boolean withOutcome, String whySkipped) {
         ObjectNode node = sessionInformation(result.info());
-        Outcome kind = Outcome.of(result);
         if (withOutcome) {
-            node.put("Outcome", kind.label());
+            node.put("Outcome", result.outcome().label());
         }
-        if (kind == Outcome.RESULT) {
+        if (result.outcome() == CoveOutcome.SKIPPED) {
+            node.put("ExceptionDetails", "not started: " + whySkipped);
+            return node;
+        }
+        if (result.outcome() == CoveOutcome.RESULT) {
             ChildOutcome child = result.result();
             if (child == null) {
                 node.putNull("Result");

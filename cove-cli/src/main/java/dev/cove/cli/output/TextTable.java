@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes records as aligned columns for people: one line per record, every value on one line and cut to
- * a maximum width. Not meant to be parsed: use json, jsonl or csv for that.
+ * Writes records as aligned columns for people: one line per record, every value on one line (tabs as
+ * spaces, other control characters shown, not sent to the terminal) and cut to a maximum width. Not meant
+ * to be parsed: use json, jsonl or csv for that.
  */
 final class TextTable {
 
@@ -66,7 +67,30 @@ final class TextTable {
     }
 
     private static String oneLine(String value, int maxWidth) {
-        String flat = value.replaceAll("\\s*[\\r\\n]+\\s*", " ↵ ").strip();
+        String flat = visible(value.replaceAll("\\s*[\\r\\n]+\\s*", " ↵ ").replace('\t', ' ')).strip();
         return flat.length() <= maxWidth ? flat : flat.substring(0, maxWidth - 1) + "…";
+    }
+
+    /**
+     * Shows the control characters left in a value instead of letting the terminal act on them: C0 and DEL
+     * in caret notation (escape as {@code ^[}), C1 as {@code \}{@code u009b}. A program's colours and cursor
+     * movements then cannot redraw the table.
+     *
+     * @param value the value, without line breaks or tabs
+     * @return the value as it can be printed
+     */
+    static String visible(String value) {
+        StringBuilder shown = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                shown.append('^').append((char) (c ^ 0x40));
+            } else if (c >= 0x80 && c < 0xa0) {
+                shown.append(String.format("\\u%04x", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return shown.toString();
     }
 }

@@ -10,7 +10,6 @@ import dev.cove.cli.exec.ChildFailedException;
 import dev.cove.cli.exec.ChildOutcome;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /** Records carry botocove's PascalCase keys, in botocove's order, with absent values omitted. */
@@ -30,7 +29,7 @@ class RecordsTest {
 
     @Test
     void outcome_ofAResult_hasEveryKeyInBotocovesOrder() {
-        ObjectNode record = Records.outcome(new CoveResult<>(FULL, child(0, "{\"n\": 3}\n", 0), null), true);
+        ObjectNode record = Records.outcome(CoveResult.ofResult(FULL, child(0, "{\"n\": 3}\n", 0)), true, null);
 
         assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Arn", "Email", "Name", "State",
                 "Region", "Partition", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId",
@@ -42,7 +41,7 @@ class RecordsTest {
 
     @Test
     void outcome_withoutMetadata_omitsAbsentValues() {
-        ObjectNode record = Records.outcome(new CoveResult<>(BARE, child(0, "plain text\n\n", 0), null), false);
+        ObjectNode record = Records.outcome(CoveResult.ofResult(BARE, child(0, "plain text\n\n", 0)), false, null);
 
         assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Partition", "RoleName",
                 "RoleSessionName", "AssumeRoleSuccess", "Result", "ExitCode");
@@ -53,8 +52,8 @@ class RecordsTest {
     void outcome_ofAFailedCommand_keepsExitCodeStdoutStderrAndTruncation() {
         ChildOutcome outcome = new ChildOutcome(7, "half", 100, "boom\n", 0, false, Duration.ofSeconds(1));
 
-        ObjectNode record = Records.outcome(new CoveResult<>(BARE, null,
-                new ChildFailedException(outcome, null)), true);
+        ObjectNode record = Records.outcome(CoveResult.ofException(BARE, new ChildFailedException(outcome, null)),
+                true, null);
 
         assertThat(record.get("Outcome").asText()).isEqualTo("Exception");
         assertThat(record.get("ExceptionDetails").asText()).isEqualTo("command exited with code 7");
@@ -69,27 +68,30 @@ class RecordsTest {
     void outcome_ofATimeout_saysSo() {
         ChildOutcome outcome = new ChildOutcome(143, "", 0, "", 0, true, Duration.ofSeconds(30));
 
-        ObjectNode record = Records.outcome(new CoveResult<>(BARE, null,
-                new ChildFailedException(outcome, Duration.ofSeconds(30))), true);
+        ObjectNode record = Records.outcome(CoveResult.ofException(BARE,
+                new ChildFailedException(outcome, Duration.ofSeconds(30))), true, null);
 
         assertThat(record.get("ExceptionDetails").asText()).isEqualTo("command timed out after 30s and was killed");
         assertThat(record.get("TimedOut").asBoolean()).isTrue();
     }
 
     @Test
-    void outcome_ofAFailedAssumeRole_andASkippedTarget_describeTheirException() {
-        SessionInformation notAssumed = BARE.withAssumeRoleSuccess(false);
-
-        ObjectNode failed = Records.outcome(new CoveResult<>(notAssumed, null,
-                new IllegalStateException("AccessDenied")), true);
-        ObjectNode skipped = Records.outcome(new CoveResult<>(notAssumed, null,
-                new CancellationException("not started: 3 targets failed")), true);
+    void outcome_ofAFailedAssumeRole_describesItsException() {
+        ObjectNode failed = Records.outcome(CoveResult.ofFailedAssumeRole(BARE.withAssumeRoleSuccess(false),
+                new IllegalStateException("AccessDenied")), true, null);
 
         assertThat(failed.get("Outcome").asText()).isEqualTo("FailedAssumeRole");
         assertThat(failed.get("AssumeRoleSuccess").asBoolean()).isFalse();
         assertThat(failed.get("ExceptionDetails").asText()).isEqualTo("IllegalStateException: AccessDenied");
+    }
+
+    @Test
+    void outcome_ofASkippedTarget_givesTheCommandsReason_notTheLibrarys() {
+        ObjectNode skipped = Records.outcome(CoveResult.ofSkipped(BARE.withAssumeRoleSuccess(false),
+                "raiseException: account 111122223333 region us-east-1 failed"), true, "--fail-fast stopped the run");
+
         assertThat(skipped.get("Outcome").asText()).isEqualTo("Skipped");
-        assertThat(skipped.get("ExceptionDetails").asText()).contains("not started");
+        assertThat(skipped.get("ExceptionDetails").asText()).isEqualTo("not started: --fail-fast stopped the run");
     }
 
     @Test
