@@ -207,6 +207,22 @@ class CoveJarIT {
                 .startsWith("cove: 4 targets in ");
     }
 
+    @Test
+    void onATerminal_exec_drawsOneProgressBar_theCommands_andNoWarning() throws Exception {
+        assumeThat(Executables.locate("script", System.getenv("PATH"))).as("script (util-linux) gives a terminal")
+                .isPresent();
+        Path records = dir.resolve("run.json");
+
+        // No launcher properties: the command finds the terminal itself, as the library would.
+        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--output",
+                records.toString(), "--", "true").onTerminal().run();
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("cove 100% |", "4/4 targets").doesNotContain("WARNING")
+                .as("the library's own bar, [=====] 4/4, stays off").doesNotContain("[=", "] 4/4");
+        assertThat(Cli.parse(Files.readString(records)).get("Results")).hasSize(org.memberIds().size());
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout,
             CoveProcess.Started cove) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -35,6 +35,7 @@ final class CoveProcess {
     private final Map<String, String> env = new HashMap<>();
     private final Path dir;
     private String java = ProcessHandle.current().info().command().orElse("java");
+    private boolean onTerminal;
 
     private CoveProcess(Path dir) {
         this.dir = dir;
@@ -73,6 +74,15 @@ final class CoveProcess {
     /** Runs the jar with this {@code java} instead of the one running the tests. */
     CoveProcess java(Path executable) {
         java = executable.toString();
+        return this;
+    }
+
+    /**
+     * Runs cove on a pseudo-terminal, through {@code script}: its stdout and stderr are then one terminal,
+     * read back as stdout.
+     */
+    CoveProcess onTerminal() {
+        onTerminal = true;
         return this;
     }
 
@@ -134,12 +144,18 @@ final class CoveProcess {
     }
 
     Started start() throws IOException {
+        // started as bin/cove starts it
+        List<String> cove = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        cove.addAll(jvmOptions);
+        cove.addAll(List.of("-jar", JAR.toString()));
+        cove.addAll(args);
         List<String> command = new ArrayList<>(List.of("python3", "-c", DEFAULT_SIGNALS));
-        command.add(java);
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")); // as bin/cove starts it
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
-        command.addAll(args);
+        if (onTerminal) {
+            String line = String.join(" ", cove.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").toList());
+            command.addAll(List.of("script", "-qfec", line, "/dev/null"));
+        } else {
+            command.addAll(cove);
+        }
         Path out = Files.createTempFile(dir, "cove-", ".out");
         Path err = Files.createTempFile(dir, "cove-", ".err");
         ProcessBuilder builder = new ProcessBuilder(command)
