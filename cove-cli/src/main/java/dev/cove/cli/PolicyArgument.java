@@ -30,7 +30,8 @@ final class PolicyArgument {
         } catch (NoSuchFileException e) {
             throw new TypeConversionException("no such file: " + file);
         } catch (IOException | RuntimeException e) {
-            throw new TypeConversionException("cannot read " + file + ": " + e.getMessage());
+            throw (TypeConversionException) new TypeConversionException("cannot read " + file + ": " + e.getMessage())
+                    .initCause(e);
         }
     }
 }

@@ -34,7 +34,8 @@ final class ProfileArgument {
         try {
             profiles = ProfileFile.defaultProfileFile();
         } catch (RuntimeException e) {
-            throw new TypeConversionException("cannot read the AWS config files: " + e.getMessage());
+            throw (TypeConversionException) new TypeConversionException("cannot read the AWS config files: "
+                    + e.getMessage()).initCause(e);
         }
         Optional<Profile> profile = profiles.profile(name);
         if (profile.isEmpty()) {
