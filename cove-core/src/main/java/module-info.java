@@ -3,6 +3,7 @@
  * gathers every outcome. The API is the package {@code dev.cove}; everything else is internal and not
  * exported.
  */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // the AWS SDK ships automatic modules
 module dev.cove {
     exports dev.cove;
 

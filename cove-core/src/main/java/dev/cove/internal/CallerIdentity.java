@@ -110,7 +110,7 @@ final class CallerIdentity {
                 return value + " (" + variable + ")";
             }
         }
-        return URI.create("https://sts." + region.id() + "." + region.metadata().domain()).toString();
+        return URI.create("https://sts." + region.id() + "." + region.metadata().partition().dnsSuffix()).toString();
     }
 
     /**

@@ -65,7 +65,7 @@ public final class CoveRun<T> {
         this.clients = clients;
         this.plan = plan;
         this.requests = new AssumeRoleRequests(config, plan.partition());
-        ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? new ProgressBar(System.err, plan.size())
+        ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? ProgressBar.onStandardError(plan.size())
                 : null;
         this.sink = new ResultSink<>(plan.size(), listener, progress);
         this.timer = config.get(Options.TIMEOUT) == null ? null : new TargetTimer(config.get(Options.TIMEOUT));

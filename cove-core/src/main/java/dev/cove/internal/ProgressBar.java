@@ -26,6 +26,16 @@ final class ProgressBar {
     }
 
     /**
+     * Returns a progress bar on stderr, the one place of the library that writes to the terminal.
+     *
+     * @param total the number of targets
+     * @return the bar
+     */
+    static ProgressBar onStandardError(int total) {
+        return new ProgressBar(System.err, total);
+    }
+
+    /**
      * Decides whether a run draws a progress bar: as configured, or else only on a terminal.
      *
      * @param configured the configured choice, or null for automatic

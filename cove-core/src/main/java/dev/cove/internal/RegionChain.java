@@ -38,7 +38,7 @@ public final class RegionChain {
         for (String candidate : new String[] {env.apply("AWS_REGION"), properties.apply("aws.region"),
                 env.apply("AWS_DEFAULT_REGION")}) {
             if (candidate != null && !candidate.isBlank()) {
-                return Optional.of(Region.of(Validation.region(candidate.trim(), "default region")));
+                return Optional.of(Region.of(Validation.region(candidate.trim(), "assumingRegion")));
             }
         }
         try {

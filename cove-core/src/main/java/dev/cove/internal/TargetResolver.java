@@ -119,7 +119,7 @@ final class TargetResolver {
                 }
                 case ROOT -> {
                     requireThisOrganizationsRoot(id, targets);
-                    if (organization.isPresent()) {
+                    if (organization.isPresent() && roots.isPresent()) {
                         accounts.addAll(activeIds(organization.get().values()));
                     } else {
                         parents.add(id);
@@ -141,8 +141,8 @@ final class TargetResolver {
 
     /**
      * A root ID selects the whole organization, so one typo must not select everything: the ID must be
-     * this organization's root. When the roots cannot be listed, expanding the root (ListChildren) fails
-     * with its own message instead.
+     * this organization's root. When the roots cannot be listed, the root is expanded with ListChildren,
+     * which fails for a root that is not this organization's instead of selecting every account.
      */
     private void requireThisOrganizationsRoot(String id, boolean targets) {
         if (roots == null) {
