@@ -263,7 +263,7 @@ public final class CoveRun<T> {
     /** No target starts after this; with {@code cancel}, running ones are interrupted too. */
     private void stop(String reason, boolean cancel) {
         if (stopReason.compareAndSet(null, reason)) {
-            LOG.warn("Stopping the run: {}; no new targets start", reason);
+            LOG.info("Stopping the run: {}; no new targets start", reason);
         }
         if (cancel) {
             for (FutureTask<?> task : running) {
