@@ -74,7 +74,9 @@ final class BuilderOptions {
                     .alsoSets("assumingRegion"),
             ENDPOINT_URL,
             FAIL_FAST,
-            MAX_FAILURES);
+            MAX_FAILURES,
+            BuilderOption.of("--no-progress", "progress", Value.SWITCH, BuilderOptions::noProgress, EXEC,
+                    "Do not draw the progress bar. Default: Cove draws it on stderr on an interactive terminal."));
 
     private BuilderOptions() {
     }
@@ -104,15 +106,15 @@ final class BuilderOptions {
     }
 
     /**
-     * Turns the flags given to a command into a builder, with the core's own progress bar off (the command
-     * draws its own).
+     * Turns the flags given to a command into a builder. What is not given stays the builder's default, so
+     * without {@code --no-progress} Cove decides itself whether to draw its progress bar.
      *
      * @param command the running command
      * @return a builder with every given flag applied
      * @throws ParameterException when a flag's value cannot be applied, e.g. no such profile
      */
     static Cove.Builder toBuilder(CommandSpec command) {
-        Cove.Builder builder = Cove.builder().progress(false);
+        Cove.Builder builder = Cove.builder();
         ParseResult parsed = command.commandLine().getParseResult();
         for (BuilderOption<?> row : TABLE) {
             OptionSpec option = parsed.matchedOption(row.flag());
@@ -127,6 +129,13 @@ final class BuilderOptions {
             }
         }
         return builder;
+    }
+
+    /** {@code --no-progress} turns the bar off; without it the builder's progress stays unset (automatic). */
+    private static void noProgress(Cove.Builder builder, boolean off) {
+        if (off) {
+            builder.progress(false);
+        }
     }
 
     /**

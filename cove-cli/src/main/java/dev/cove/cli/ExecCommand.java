@@ -49,10 +49,6 @@ public final class ExecCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--no-progress",
-            description = "Do not draw the progress bar (it is drawn only when stderr is a terminal).")
-    private boolean noProgress;
-
     @Mixin
     private OutputOptions output;
 
@@ -90,10 +86,9 @@ public final class ExecCommand implements Callable<Integer> {
         Cove cove = BuilderOptions.toBuilder(spec).build();
         String endpointUrl = BuilderOptions.given(spec, BuilderOptions.ENDPOINT_URL).map(URI::toString).orElse(null);
         ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes);
-        boolean progress = !noProgress && Terminals.stderrIsTerminal();
         StopReason stopReason = new StopReason(BuilderOptions.given(spec, BuilderOptions.FAIL_FAST).orElse(false),
                 BuilderOptions.given(spec, BuilderOptions.MAX_FAILURES).orElse(null));
         ExecReport report = new ExecReport(output.format(), destination, stopReason::whySkipped);
-        return new ExecRun(cove, function, report, stopReason, progress, spec.commandLine().getErr()).execute();
+        return new ExecRun(cove, function, report, stopReason, spec.commandLine().getErr()).execute();
     }
 }

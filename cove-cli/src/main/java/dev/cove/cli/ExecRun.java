@@ -11,8 +11,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * One {@code cove exec}: runs the function across the targets with a progress bar, streams or writes the
- * records, prints the summary, and decides the exit code (0 all succeeded, 1 some failed, 130 stopped by
+ * One {@code cove exec}: runs the function across the targets (Cove draws the progress bar), streams or
+ * writes the records, prints the summary, and decides the exit code (0 all succeeded, 1 some failed, 130 stopped by
  * a signal).
  */
 final class ExecRun {
@@ -24,16 +24,13 @@ final class ExecRun {
     private final ExecFunction function;
     private final ExecReport report;
     private final StopReason stopReason;
-    private final boolean showProgress;
     private final PrintWriter err;
 
-    ExecRun(Cove cove, ExecFunction function, ExecReport report, StopReason stopReason, boolean showProgress,
-            PrintWriter err) {
+    ExecRun(Cove cove, ExecFunction function, ExecReport report, StopReason stopReason, PrintWriter err) {
         this.cove = cove;
         this.function = function;
         this.report = report;
         this.stopReason = stopReason;
-        this.showProgress = showProgress;
         this.err = err;
     }
 
@@ -45,7 +42,7 @@ final class ExecRun {
      */
     int execute() throws IOException {
         long started = System.nanoTime();
-        OutcomeCollector collector = new OutcomeCollector(report, showProgress);
+        OutcomeCollector collector = new OutcomeCollector(report);
         CoveOutput<ChildOutcome> output;
         String stoppedBy = null;
         boolean interrupted;
@@ -56,8 +53,6 @@ final class ExecRun {
             } catch (CoveExecutionException e) {
                 output = partialOutput(e);
                 stoppedBy = StopReason.failFastLine(e);
-            } finally {
-                collector.close();
             }
             interrupted = Thread.interrupted() | guard.signalled();
             report.finished(output);

@@ -1,21 +1,18 @@
 package dev.cove.cli;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Sets up logging before the first logger exists: Cove's warnings on stderr (but for those of a run that
- * stops early, which the command reports itself), and with {@code --debug} Cove's debug log too. The AWS SDK and the HTTP client stay at WARN even then, because at DEBUG the SDK's
- * signer logs canonical requests, which carry the session token.
+ * Sets up logging before the first logger exists: Cove's warnings on stderr, and with {@code --debug} Cove's
+ * debug log too. How a run stopped early is Cove's INFO, which the command says in its own terms instead.
+ * The AWS SDK and the HTTP client stay at WARN even with {@code --debug}, because at DEBUG the SDK's signer
+ * logs canonical requests, which carry the session token.
  */
 final class Logging {
 
     private static final String PREFIX = "org.slf4j.simpleLogger.";
-    /** Held so that the level set on it is not lost when the logger is collected. */
-    private static final Logger JLINE = Logger.getLogger("org.jline");
 
     private Logging() {
     }
@@ -36,11 +33,6 @@ final class Logging {
         setDefault("log.org.apache.http", "warn");
         if (debug) {
             setDefault("log.dev.cove", "debug");
-        } else {
-            // The run's warnings say how it stopped in the library's terms (raiseException, maxFailures);
-            // the command says it in its own: the summary, the --fail-fast line, the skipped records.
-            setDefault("log.dev.cove.internal.CoveRun", "error");
-            JLINE.setLevel(Level.OFF);
         }
     }
 

@@ -2,33 +2,21 @@ package dev.cove.cli;
 
 import dev.cove.CoveListener;
 import dev.cove.CoveResult;
-import dev.cove.CoveTarget;
 import dev.cove.cli.exec.ChildOutcome;
 import dev.cove.cli.output.ExecReport;
 import java.io.IOException;
-import java.util.List;
 
 /**
- * Receives each target's outcome as it completes: streams it to the report and moves the progress bar,
- * which it opens when Cove announces the targets. Cove serializes the calls.
+ * Receives each target's outcome as it completes and streams it to the report, keeping the first failure
+ * to write one. Cove serializes the calls, and moves its own progress bar.
  */
-final class OutcomeCollector implements CoveListener<ChildOutcome>, AutoCloseable {
+final class OutcomeCollector implements CoveListener<ChildOutcome> {
 
     private final ExecReport report;
-    private final boolean showProgress;
-    private ProgressDisplay progress = ProgressDisplay.none();
     private IOException writeFailure;
 
-    OutcomeCollector(ExecReport report, boolean showProgress) {
+    OutcomeCollector(ExecReport report) {
         this.report = report;
-        this.showProgress = showProgress;
-    }
-
-    @Override
-    public synchronized void onStart(List<CoveTarget> targets) {
-        if (showProgress) {
-            progress = ProgressDisplay.onStderr(targets.size());
-        }
     }
 
     @Override
@@ -40,13 +28,6 @@ final class OutcomeCollector implements CoveListener<ChildOutcome>, AutoCloseabl
                 writeFailure = e;
             }
         }
-        progress.completed(result.outcome().failed());
-    }
-
-    /** Draws the progress bar's final state and leaves its line. */
-    @Override
-    public synchronized void close() {
-        progress.close();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,10 @@ class CoveJarIT {
 
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
+
+    /** One drawing of Cove's bar, e.g. {@code [=====     ] 12/40  failed 1  3.2/s  ETA 5s}. */
+    private static final Pattern COVE_BAR = Pattern.compile(
+            "\\[[= ]{30}] (\\d+)/(\\d+)(  failed (\\d+))?  \\d+\\.\\d/s  ETA (\\d+m)?\\d+s ?");
 
     @TempDir
     Path dir;
@@ -196,31 +201,44 @@ class CoveJarIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("supportedJavas")
-    void progressBar_onEverySupportedJava_drawsWithoutAnyJvmOrLibraryWarning(String name, Path java) throws Exception {
-        // As bin/cove starts it on a terminal: the bar is drawn, and JLine measures the terminal for it.
-        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--format", "json",
-                "--", "true").java(java).jvmOption("-Dcove.stderr.tty=true").run();
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("4/4 targets").doesNotContain("WARNING");
-        assertThat(run.err().lines().reduce((first, last) -> last).orElseThrow())
-                .startsWith("cove: 4 targets in ");
-    }
-
-    @Test
-    void onATerminal_exec_drawsOneProgressBar_theCommands_andNoWarning() throws Exception {
+    void onATerminal_exec_drawsCovesOneProgressBar_theCommands_andNoWarning(String name, Path java)
+            throws Exception {
         assumeThat(Executables.locate("script", System.getenv("PATH"))).as("script (util-linux) gives a terminal")
                 .isPresent();
         Path records = dir.resolve("run.json");
+        String failing = org.memberIds().get(0);
 
-        // No launcher properties: the command finds the terminal itself, as the library would.
+        // No launcher properties: Cove finds the terminal itself. One target fails, so the bar counts it.
         CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--output",
-                records.toString(), "--", "true").onTerminal().run();
+                records.toString(), "--", "sh", "-c", "[ \"$COVE_ACCOUNT_ID\" != \"$FAILING\" ]")
+                .env("FAILING", failing).java(java).onTerminal().run();
 
-        assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).contains("cove 100% |", "4/4 targets").doesNotContain("WARNING")
-                .as("the library's own bar, [=====] 4/4, stays off").doesNotContain("[=", "] 4/4");
-        assertThat(Cli.parse(Files.readString(records)).get("Results")).hasSize(org.memberIds().size());
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        // The terminal carries stdout and stderr as one stream; each redraw of the bar starts with a \r.
+        List<String> drawings = run.out().lines().map(String::strip).filter(line -> line.startsWith("[")).toList();
+        assertThat(drawings).isNotEmpty().allSatisfy(line -> assertThat(line).matches(COVE_BAR));
+        assertThat(drawings).as("one bar, finished once").filteredOn(line -> line.startsWith("[" + "=".repeat(30)))
+                .singleElement().asString().startsWith("[" + "=".repeat(30) + "] 4/4  failed 1  ");
+        assertThat(run.out()).doesNotContain("WARNING", "WARN", "%", "targets/s");
+        assertThat(run.out().lines().filter(line -> !line.isBlank()).reduce((first, last) -> last).orElseThrow())
+                .startsWith("cove: 4 targets in ");
+        assertThat(Cli.parse(Files.readString(records)).get("Exceptions")).singleElement()
+                .satisfies(exception -> assertThat(exception.get("Id").asText()).isEqualTo(failing));
+    }
+
+    @Test
+    void noProgress_onATerminal_drawsNoBar_andNeitherDoesAPipedRun() throws Exception {
+        assumeThat(Executables.locate("script", System.getenv("PATH"))).as("script (util-linux) gives a terminal")
+                .isPresent();
+
+        CoveProcess.Result noProgress = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--no-progress",
+                "--output", dir.resolve("run.json").toString(), "--", "true").onTerminal().run();
+        CoveProcess.Result piped = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--", "true").run();
+
+        assertThat(noProgress.exitCode()).as(noProgress.out()).isZero();
+        assertThat(noProgress.out().strip()).startsWith("cove: 4 targets in ").doesNotContain("[", "\r");
+        assertThat(piped.exitCode()).as(piped.err()).isZero();
+        assertThat(piped.err().lines()).singleElement().asString().startsWith("cove: 4 targets in ");
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration timeout,
