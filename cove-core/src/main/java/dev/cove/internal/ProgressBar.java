@@ -1,7 +1,10 @@
 package dev.cove.internal;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -48,8 +51,20 @@ final class ProgressBar {
         return isTerminal() && !"dumb".equals(System.getenv("TERM"));
     }
 
-    /** Java offers no check of stderr alone; an interactive console is the nearest honest signal. */
+    /**
+     * Returns whether stderr is a terminal. Java has no check of stderr alone: on Linux the file behind file
+     * descriptor 2 tells; elsewhere an interactive console is the nearest honest signal.
+     */
     private static boolean isTerminal() {
+        try {
+            String stderr = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return stderr.startsWith("/dev/pts/") || stderr.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
+            return consoleIsTerminal();
+        }
+    }
+
+    private static boolean consoleIsTerminal() {
         var console = System.console();
         if (console == null) {
             return false;
