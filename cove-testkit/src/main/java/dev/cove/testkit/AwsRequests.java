@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ final class AwsRequests {
         QUERY,
         /** {@code X-Amz-Target} with a JSON body (Organizations). */
         JSON,
+        /** The operation in the path, with a JSON body (Account Management: {@code POST /listRegions}). */
+        REST_JSON,
         /** Anything else, e.g. moto's own API. */
         OTHER
     }
@@ -30,6 +33,9 @@ final class AwsRequests {
             "Credential=([^/,\\s]+)/[^/,\\s]*/([^/,\\s]+)/([^/,\\s]+)/aws4_request");
     private static final Map<String, String> TARGET_PREFIXES = Map.of(
             "AWSOrganizationsV20161128", "organizations");
+    /** Signing names of the REST-JSON services the proxy names operations of; the path is the operation. */
+    private static final Set<String> REST_JSON_SERVICES = Set.of("account");
+    private static final Pattern REST_JSON_OPERATION = Pattern.compile("/([a-z][A-Za-z]*)");
 
     private AwsRequests() {
     }
@@ -73,6 +79,15 @@ final class AwsRequests {
         String action = params.get("Action");
         if (action != null) {
             return new Parsed(Protocol.QUERY, new RecordedRequest(service, action, params, body,
+                    accessKeyId, now));
+        }
+        Matcher operation = REST_JSON_OPERATION.matcher(request.path());
+        if (service != null && REST_JSON_SERVICES.contains(service) && operation.matches()) {
+            // e.g. POST /listRegions is ListRegions:
+            // https://docs.aws.amazon.com/accounts/latest/reference/API_ListRegions.html
+            String name = operation.group(1);
+            return new Parsed(Protocol.REST_JSON, new RecordedRequest(service,
+                    Character.toUpperCase(name.charAt(0)) + name.substring(1), Json.topLevelStrings(body), body,
                     accessKeyId, now));
         }
         return new Parsed(Protocol.OTHER, new RecordedRequest(service,

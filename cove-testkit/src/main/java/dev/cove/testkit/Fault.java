@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p>Errors are written in the wire format of the request's protocol: an XML
  * {@code ErrorResponse} for Query services (STS, IAM), a JSON {@code __type} body with an
- * {@code x-amzn-ErrorType} header for JSON 1.1 services (Organizations). Instances are
- * immutable.
+ * {@code x-amzn-ErrorType} header for JSON 1.1 services (Organizations) and REST-JSON ones
+ * (Account Management). Instances are immutable.
  */
 public sealed interface Fault permits Faults.Latency, Faults.AwsError, Faults.HttpStatus,
         Faults.Hang, Faults.ResetConnection, Faults.ShortLivedCredentials {

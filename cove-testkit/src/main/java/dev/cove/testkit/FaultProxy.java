@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +53,14 @@ import org.slf4j.LoggerFactory;
  * one); {@code MaxResults} outside 1 to 20 and unknown NextTokens are refused with AWS's
  * {@code InvalidInputException}. Fault rules still apply first, to the requests the client sends,
  * and {@link #requests()} and {@link #count(String)} still record exactly those.
+ *
+ * <p>The proxy answers the Account Management operations ListRegions and GetRegionOptStatus itself,
+ * which moto does not implement: every account has the Regions AWS enables by default
+ * ({@code ENABLED_BY_DEFAULT}), and the opt-in Regions given to {@link Builder#enabledRegions} for it
+ * ({@code ENABLED}); every other opt-in Region is {@code DISABLED}. The account is the request's
+ * {@code AccountId}, or else the caller's (known for {@link Moto#ACCESS_KEY_ID}, and for keys learned
+ * with {@link Builder#learnMotoAccounts(boolean)}). Fault rules apply to these requests too, as
+ * {@code ListRegions} and {@code GetRegionOptStatus}.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -62,6 +72,7 @@ public final class FaultProxy implements AutoCloseable {
     private final boolean learnMotoAccounts;
     private final boolean recordRequests;
     private final AwsTodayAnswers awsToday;
+    private final RegionOptIns regionOptIns;
     private final ServerSocket listener;
     private final URI endpoint;
     private final Thread acceptor;
@@ -79,6 +90,7 @@ public final class FaultProxy implements AutoCloseable {
         this.learnMotoAccounts = builder.learnMotoAccounts;
         this.recordRequests = builder.recordRequests;
         this.awsToday = builder.awsToday ? new AwsTodayAnswers() : null;
+        this.regionOptIns = new RegionOptIns(builder.enabledRegions);
         if (learnMotoAccounts) {
             learnedAccounts.put(Moto.ACCESS_KEY_ID, Moto.MANAGEMENT_ACCOUNT_ID);
         }
@@ -293,6 +305,19 @@ public final class FaultProxy implements AutoCloseable {
         return awsToday;
     }
 
+    /** Returns what answers ListRegions and GetRegionOptStatus. */
+    RegionOptIns regionOptIns() {
+        return regionOptIns;
+    }
+
+    /** Returns the account of requests signed with {@code accessKeyId}, or null when it is unknown. */
+    String accountOf(String accessKeyId) {
+        if (Moto.ACCESS_KEY_ID.equals(accessKeyId)) {
+            return Moto.MANAGEMENT_ACCOUNT_ID;
+        }
+        return accessKeyId == null ? null : learnedAccount(accessKeyId);
+    }
+
     boolean learnsAccounts() {
         return learnMotoAccounts;
     }
@@ -345,6 +370,7 @@ public final class FaultProxy implements AutoCloseable {
         private boolean learnMotoAccounts;
         private boolean recordRequests = true;
         private boolean awsToday;
+        private final Map<String, Set<String>> enabledRegions = new HashMap<>();
 
         private Builder(URI upstream) {
             Objects.requireNonNull(upstream, "upstream");
@@ -417,6 +443,27 @@ public final class FaultProxy implements AutoCloseable {
          */
         public Builder awsToday(boolean awsToday) {
             this.awsToday = awsToday;
+            return this;
+        }
+
+        /**
+         * Declares the opt-in Regions enabled in {@code accountId}, which the proxy's ListRegions and
+         * GetRegionOptStatus answers report as {@code ENABLED} (replacing any earlier declaration for that
+         * account). Regions enabled by default in every account may be named too; they stay
+         * {@code ENABLED_BY_DEFAULT}.
+         *
+         * @param accountId a 12-digit account id
+         * @param regions Region names such as {@code eu-south-1}
+         * @return this builder
+         * @throws IllegalArgumentException if the account id is not 12 digits or a name is not a Region of
+         *     the {@code aws} partition
+         */
+        public Builder enabledRegions(String accountId, Collection<String> regions) {
+            Objects.requireNonNull(accountId, "accountId");
+            if (!accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits, got '" + accountId + "'");
+            }
+            enabledRegions.put(accountId, RegionOptIns.requireKnown(Objects.requireNonNull(regions, "regions")));
             return this;
         }
 

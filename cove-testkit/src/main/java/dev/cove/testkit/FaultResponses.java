@@ -27,9 +27,10 @@ final class FaultResponses {
         HeaderList headers = new HeaderList();
         headers.add("x-amzn-RequestId", requestId);
         byte[] body;
-        if (request.protocol() == AwsRequests.Protocol.JSON) {
+        if (request.protocol() == AwsRequests.Protocol.JSON || request.protocol() == AwsRequests.Protocol.REST_JSON) {
             headers.add("x-amzn-ErrorType", code);
-            headers.add("Content-Type", "application/x-amz-json-1.1");
+            headers.add("Content-Type", request.protocol() == AwsRequests.Protocol.JSON
+                    ? "application/x-amz-json-1.1" : "application/json");
             body = Json.write(Json.MAPPER.createObjectNode().put("__type", code).put("message", error.message()));
         } else {
             headers.add("Content-Type", "text/xml");

@@ -22,7 +22,8 @@ final class Faults {
         }
 
         String code(AwsRequests.Protocol protocol) {
-            return protocol == AwsRequests.Protocol.JSON ? jsonCode : queryCode;
+            return protocol == AwsRequests.Protocol.QUERY || protocol == AwsRequests.Protocol.OTHER
+                    ? queryCode : jsonCode;
         }
     }
 

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves one client connection of a {@link FaultProxy}: reads requests one after another
  * (keep-alive), records them, applies the matching rules and forwards the rest over its own
- * upstream connection, through {@link AwsTodayAnswers} when the proxy is in AWS-today mode. Runs
- * on its own virtual thread.
+ * upstream connection, through {@link AwsTodayAnswers} when the proxy is in AWS-today mode; Account
+ * Management's Region operations are answered by {@link RegionOptIns} instead. Runs on its own virtual
+ * thread.
  */
 final class ProxyConnection implements Runnable {
 
@@ -91,6 +92,10 @@ final class ProxyConnection implements Runnable {
                     return false;
                 }
             }
+        }
+        if (RegionOptIns.answers(parsed)) {
+            return respond(out, proxy.regionOptIns().answer(parsed, proxy.accountOf(parsed.recorded().accessKeyId())),
+                    request);
         }
         HttpExchange.Response response;
         try {

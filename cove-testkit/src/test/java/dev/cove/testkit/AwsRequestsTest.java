@@ -57,6 +57,20 @@ class AwsRequestsTest {
     }
 
     @Test
+    void parse_accountManagementRequest_takesTheOperationFromThePath() {
+        HeaderList headers = new HeaderList();
+        headers.add("Authorization", STS_AUTHORIZATION.replace("/sts/", "/account/"));
+        headers.add("Content-Type", "application/json");
+        AwsRequests.Parsed parsed = AwsRequests.parse(request("/listRegions", headers,
+                "{\"AccountId\":\"111122223333\",\"MaxResults\":5,\"RegionOptStatusContains\":[\"ENABLED\"]}"));
+
+        assertThat(parsed.protocol()).isEqualTo(AwsRequests.Protocol.REST_JSON);
+        assertThat(parsed.recorded().service()).isEqualTo("account");
+        assertThat(parsed.recorded().action()).isEqualTo("ListRegions");
+        assertThat(parsed.recorded().params()).containsExactly(Map.entry("AccountId", "111122223333"));
+    }
+
+    @Test
     void topLevelStrings_ofMalformedJson_keepsWhatWasRead() {
         assertThat(Json.topLevelStrings("{\"A\":\"1\",\"B\":")).containsExactly(Map.entry("A", "1"));
         assertThat(Json.topLevelStrings("")).isEmpty();
