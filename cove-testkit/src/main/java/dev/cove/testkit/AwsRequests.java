@@ -64,6 +64,14 @@ final class AwsRequests {
             return new Parsed(Protocol.JSON, new RecordedRequest(service, action,
                     Json.topLevelStrings(body), body, accessKeyId, now));
         }
+        if ("account".equals(service) && request.method().equals("POST") && request.path().length() > 1) {
+            // The Account Management API is rest-json: the operation is the path, e.g. POST /listRegions
+            // (https://docs.aws.amazon.com/accounts/latest/reference/API_ListRegions.html); errors are JSON.
+            String operation = request.path().substring(1);
+            String action = Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
+            return new Parsed(Protocol.JSON, new RecordedRequest(service, action, Json.topLevelStrings(body), body,
+                    accessKeyId, now));
+        }
         Map<String, String> params = new LinkedHashMap<>(query);
         String contentType = request.headers().get("Content-Type");
         if (contentType != null && contentType.toLowerCase(Locale.ROOT)

@@ -92,6 +92,11 @@ final class ProxyConnection implements Runnable {
                 }
             }
         }
+        RegionAnswers regions = proxy.regionAnswers();
+        HttpExchange.Response answered = regions == null ? null : regions.answer(parsed, proxy::learnedAccount);
+        if (answered != null) {
+            return respond(out, answered, request);
+        }
         HttpExchange.Response response;
         try {
             AwsTodayAnswers awsToday = proxy.awsTodayAnswers();
