@@ -3,14 +3,23 @@ package dev.cove.cli;
 import java.io.Console;
 
 /**
- * Tells whether stdout and stderr are terminals. Java cannot ask about one stream alone, so the launcher
- * {@code bin/cove} tests them ({@code [ -t 1 ]}, {@code [ -t 2 ]}) and passes the answers as the system
- * properties {@code cove.stdout.tty} and {@code cove.stderr.tty}; without them, an interactive console is
- * taken as the answer for both.
+ * Tells whether stdin, stdout and stderr are terminals. Java cannot ask about one stream alone, so the launcher
+ * {@code bin/cove} tests them ({@code [ -t 0 ]}, {@code [ -t 1 ]}, {@code [ -t 2 ]}) and passes the answers as the
+ * system properties {@code cove.stdin.tty}, {@code cove.stdout.tty} and {@code cove.stderr.tty}; without them, an
+ * interactive console is taken as the answer for all three.
  */
 public final class Terminals {
 
     private Terminals() {
+    }
+
+    /**
+     * Returns whether standard input is a terminal, i.e. someone can answer a question.
+     *
+     * @return true on a terminal
+     */
+    public static boolean stdinIsTerminal() {
+        return decide("cove.stdin.tty");
     }
 
     /**

@@ -1,18 +1,13 @@
 package dev.cove.internal;
 
-import dev.cove.CoveAccount;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +87,7 @@ final class TargetResolver {
                     + "were given: run from the management account or a delegated administrator (needs "
                     + "organizations:ListAccounts), or give account IDs or a targets file");
         }
-        Map<String, OrgAccount> fromFile = file == null ? Map.of() : fileAccounts(file, organization);
+        Map<String, OrgAccount> fromFile = file == null ? Map.of() : file.accounts(organization);
         Set<String> selected = wholeOrganization ? activeIds(organization.get().values())
                 : new LinkedHashSet<>(fromFile.keySet());
         if (config.get(Options.TARGET_IDS) != null) {
@@ -110,11 +105,13 @@ final class TargetResolver {
         }
         if (eligible.isEmpty()) {
             throw Validation.fail("targetIds", null, "There are no eligible account ids to run against: "
-                    + whyNothingIsLeft(selected, ignored, host, includeHost, organization));
+                    + EmptySelection.why(config, selected, ignored, host, includeHost, organization));
         }
-        List<PlannedAccount> accounts = filter(eligible, organization, file, host);
+        List<PlannedAccount> accounts = new AccountFiltering(filters, tree, clients.organizations())
+                .apply(eligible, organization, file, host);
         accounts.sort(Comparator.comparing(PlannedAccount::id));
-        List<PlannedAccount> planned = withRegions(accounts, file, host, partition, keeper);
+        List<PlannedAccount> planned = new RegionPlanner(config, clients, assumingRegion)
+                .withRegions(accounts, file, host, partition, keeper);
         RunPlan plan = new RunPlan(partition, planned);
         LOG.debug("Resolved {} accounts, {} targets (caller {}, partition {})", planned.size(), plan.size(), host,
                 partition);
@@ -132,7 +129,7 @@ final class TargetResolver {
         return roots;
     }
 
-    private static PlannedAccount plannedWithoutRegions(OrgAccount account, String ouPath, Map<String, String> tags,
+    static PlannedAccount plannedWithoutRegions(OrgAccount account, String ouPath, Map<String, String> tags,
             String host) {
         return new PlannedAccount(account, ouPath, tags, List.of(), account.id().equals(host));
     }
@@ -144,172 +141,6 @@ final class TargetResolver {
             return listed;
         }
         return fromFile.getOrDefault(id, OrgAccount.withoutMetadata(id));
-    }
-
-    /**
-     * The accounts of a targets file, in file order: when the organization can be listed, each must be one of its
-     * ACTIVE members (and its metadata is the organization's); otherwise the file's name and e-mail are kept.
-     */
-    private static Map<String, OrgAccount> fileAccounts(TargetsFile file, Optional<Map<String, OrgAccount>> organization) {
-        Map<String, OrgAccount> accounts = new LinkedHashMap<>();
-        for (TargetsFile.Row row : file.rows()) {
-            if (accounts.containsKey(row.id())) {
-                continue;
-            }
-            if (organization.isPresent()) {
-                OrgAccount listed = organization.get().get(row.id());
-                String where = file.path() + ":" + row.line() + ": account " + row.id();
-                if (listed == null) {
-                    throw Validation.fail("targetsFile", row.id(), where + " is not a member of this organization; "
-                            + "remove it or check the ID");
-                }
-                if (!listed.active()) {
-                    throw Validation.fail("targetsFile", row.id(), where + " is "
-                            + (listed.lifecycle() == null ? "listed without a State" : listed.lifecycle())
-                            + ", not ACTIVE; remove it");
-                }
-                accounts.put(row.id(), listed);
-            } else {
-                accounts.put(row.id(), new OrgAccount(row.id(), null, row.email(), row.name(), null, null));
-            }
-        }
-        return accounts;
-    }
-
-    /** Reads the OU paths and tags the filters need, then applies the filters. */
-    private List<PlannedAccount> filter(List<OrgAccount> eligible, Optional<Map<String, OrgAccount>> organization,
-            TargetsFile file, String host) {
-        Map<String, String> ouPaths = null;
-        Map<String, Map<String, String>> tags = null;
-        if (filters.any() && organization.isEmpty()) {
-            AccountFilter undecidable = filters.undecidableWithoutOrganization(file != null && file.hasNamesOrEmails());
-            if (undecidable != null) {
-                throw Validation.fail(undecidable.option(), undecidable.expression(), undecidable.describe()
-                        + " cannot be decided: the organization's accounts cannot be listed "
-                        + "(organizations:ListAccounts), so their " + undecidable.key().name().toLowerCase(java.util.Locale.ROOT)
-                        + " is unknown; run from the management account or a delegated administrator, or filter by id");
-            }
-        } else if (filters.any()) {
-            if (filters.needOuPaths()) {
-                ouPaths = tree.accountPaths(filters.optionLookingAt(AccountFilter.Key.OU));
-            }
-            if (filters.needTags()) {
-                tags = AccountTags.read(clients.organizations(), eligible.stream().map(OrgAccount::id).toList(),
-                        filters.optionLookingAt(AccountFilter.Key.TAG));
-            }
-        }
-        List<PlannedAccount> accounts = new ArrayList<>();
-        for (OrgAccount account : eligible) {
-            accounts.add(plannedWithoutRegions(account, ouPaths == null ? null : ouPaths.get(account.id()),
-                    tags == null ? null : tags.getOrDefault(account.id(), Map.of()), host));
-        }
-        if (!filters.any()) {
-            return accounts;
-        }
-        AccountFilters.Outcome outcome = filters.apply(accounts.stream().map(PlannedAccount::view).toList());
-        if (outcome.kept().isEmpty()) {
-            throw Validation.fail(outcome.lastRemovingOption(), null, "There are no eligible account ids to run "
-                    + "against: the selection leaves " + accounts.size() + " account(s), and the filters remove them "
-                    + "all: " + outcome.describe());
-        }
-        Set<String> kept = new HashSet<>();
-        for (CoveAccount account : outcome.kept()) {
-            kept.add(account.id());
-        }
-        List<PlannedAccount> passed = new ArrayList<>();
-        for (PlannedAccount account : accounts) {
-            if (kept.contains(account.id())) {
-                passed.add(account);
-            }
-        }
-        LOG.debug("Account filters: {}", outcome.describe());
-        return passed;
-    }
-
-    /** Gives each account its regions: the targets file's, the named ones, or its enabled ones expanded. */
-    private List<PlannedAccount> withRegions(List<PlannedAccount> accounts, TargetsFile file, String host,
-            String partition, RoleKeeper keeper) {
-        Map<String, List<String>> fileRegions = fileRegions(file);
-        List<String> fixed = regions.needsLookup() ? null : regions.fixed(assumingRegion);
-        List<String> lookUp = new ArrayList<>();
-        for (PlannedAccount account : accounts) {
-            if (!fileRegions.containsKey(account.id()) && fixed == null) {
-                lookUp.add(account.id());
-            }
-        }
-        Map<String, EnabledRegions.Lookup> found = lookUp.isEmpty() ? Map.of()
-                : enabledRegions(partition).lookUp(lookUp, host);
-        List<PlannedAccount> planned = new ArrayList<>();
-        List<String> without = new ArrayList<>();
-        for (PlannedAccount account : accounts) {
-            List<String> own;
-            if (fileRegions.containsKey(account.id())) {
-                own = regions.withoutExcluded(fileRegions.get(account.id()));
-            } else if (fixed != null) {
-                own = fixed;
-            } else {
-                own = regionsOf(account.id(), found.get(account.id()), keeper);
-            }
-            if (own.isEmpty()) {
-                without.add(account.id());
-            } else {
-                planned.add(account.withRegions(own));
-            }
-        }
-        if (!without.isEmpty()) {
-            LOG.info("{} account(s) have no enabled region that {} select, and are left out: {}", without.size(),
-                    regions.describe(), without);
-        }
-        if (planned.isEmpty()) {
-            throw Validation.fail(fileRegions.isEmpty() ? "regions" : "excludeRegions", null, "no selected account "
-                    + "has a region to run in: " + regions.describe() + " select none of the regions enabled in the "
-                    + without.size() + " selected account(s)");
-        }
-        return planned;
-    }
-
-    private List<String> regionsOf(String accountId, EnabledRegions.Lookup lookup, RoleKeeper keeper) {
-        if (lookup.regions() == null) {
-            // The role could not be assumed: the account is reported once, as failing to assume its role.
-            lookup.role().expectUsers(1);
-            keeper.keep(accountId, lookup.role());
-            return List.of(assumingRegion.id());
-        }
-        List<String> own = regions.expand(lookup.regions());
-        if (lookup.role() != null) {
-            lookup.role().expectUsers(own.size());
-            if (!own.isEmpty()) {
-                keeper.keep(accountId, lookup.role());
-            }
-        }
-        return own;
-    }
-
-    private EnabledRegions enabledRegions(String partition) {
-        AssumeRoleRequests requests = new AssumeRoleRequests(config, partition);
-        return new EnabledRegions(new SignedCall(clients.httpClient(), config.get(Options.API_CALL_ATTEMPT_TIMEOUT)),
-                new RegionEndpoints(config, assumingRegion), clients.credentials(),
-                id -> new AccountRole(clients.sts(), requests.forAccount(id), 0), config.get(Options.THREAD_WORKERS));
-    }
-
-    private static Map<String, List<String>> fileRegions(TargetsFile file) {
-        Map<String, List<String>> byAccount = new LinkedHashMap<>();
-        if (file == null) {
-            return byAccount;
-        }
-        for (TargetsFile.Row row : file.rows()) {
-            if (row.region() != null) {
-                byAccount.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row.region());
-            }
-        }
-        for (TargetsFile.Row row : file.rows()) {
-            if (row.region() == null && byAccount.containsKey(row.id())) {
-                throw Validation.fail("targetsFile", row.id(), file.path() + ":" + row.line() + ": account "
-                        + row.id() + " has no Region here but has one on other lines; give every row of an account a "
-                        + "Region, or none");
-            }
-        }
-        return byAccount;
     }
 
     private Set<String> ignored(Optional<Map<String, OrgAccount>> organization, String host, boolean includeHost) {
@@ -406,49 +237,6 @@ final class TargetResolver {
             }
         }
         return ids;
-    }
-
-    /** Says truthfully why a selection left no account: what the organization holds, and what removed what. */
-    private String whyNothingIsLeft(Set<String> selected, Set<String> ignored, String caller, boolean includeHost,
-            Optional<Map<String, OrgAccount>> organization) {
-        TargetsFile file = config.get(Options.TARGETS_FILE);
-        if (selected.isEmpty()) {
-            if (config.get(Options.TARGET_IDS) != null) {
-                return "the selected IDs " + config.get(Options.TARGET_IDS) + " hold no ACTIVE account";
-            }
-            Collection<OrgAccount> all = organization.map(Map::values).orElse(List.of());
-            return "the organization lists " + all.size() + " account(s), none of them ACTIVE"
-                    + (all.isEmpty() ? "" : " (" + lifecycleCounts(all) + ")");
-        }
-        long byCaller = !includeHost && selected.contains(caller) ? 1 : 0;
-        long byIgnores = selected.stream().filter(id -> ignored.contains(id) && !(id.equals(caller) && byCaller > 0))
-                .count();
-        String source = config.get(Options.TARGET_IDS) == null ? "" : "the selected IDs " + config.get(Options.TARGET_IDS);
-        if (file != null) {
-            source = (source.isEmpty() ? "" : source + " and ") + "the targets file " + file.path();
-        }
-        StringBuilder why = new StringBuilder(source.isEmpty()
-                ? "the organization's " + selected.size() + " ACTIVE account(s)"
-                : "the " + selected.size() + " ACTIVE account(s) of " + source);
-        why.append(" are all removed: ");
-        if (byIgnores > 0) {
-            why.append(byIgnores).append(" by the ignored IDs ").append(config.get(Options.IGNORE_IDS));
-        }
-        if (byCaller > 0) {
-            why.append(byIgnores > 0 ? ", " : "").append("1 as the calling account ").append(caller)
-                    .append(" (Cove never assumes a role in the account it is called from)");
-        }
-        return why.toString();
-    }
-
-    private static String lifecycleCounts(Collection<OrgAccount> accounts) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (OrgAccount a : accounts) {
-            counts.merge(a.lifecycle() == null ? "no State" : a.lifecycle(), 1L, Long::sum);
-        }
-        StringJoiner joined = new StringJoiner(", ");
-        counts.forEach((state, n) -> joined.add(n + " " + state));
-        return joined.toString();
     }
 
     private static String partitionOf(String callerArn) {

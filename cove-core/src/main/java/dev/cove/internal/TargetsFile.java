@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
@@ -272,6 +273,41 @@ public final class TargetsFile {
 
     private dev.cove.CoveConfigurationException fail(int line, String value, String rule) {
         return Validation.fail(OPTION, value, path + (line > 0 ? ":" + line : "") + ": " + rule);
+    }
+
+    /**
+     * Returns the file's accounts, in file order: when the organization can be listed, each must be one of its
+     * ACTIVE members (and its metadata is the organization's); otherwise the file's name and e-mail are kept.
+     *
+     * @param organization the organization's accounts, if listed
+     * @return the accounts by ID
+     * @throws dev.cove.CoveConfigurationException naming the file, the line and the account that is not an ACTIVE
+     *     member
+     */
+    Map<String, OrgAccount> accounts(Optional<Map<String, OrgAccount>> organization) {
+        Map<String, OrgAccount> accounts = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (accounts.containsKey(row.id())) {
+                continue;
+            }
+            if (organization.isPresent()) {
+                OrgAccount listed = organization.get().get(row.id());
+                String where = path + ":" + row.line() + ": account " + row.id();
+                if (listed == null) {
+                    throw Validation.fail("targetsFile", row.id(), where + " is not a member of this organization; "
+                            + "remove it or check the ID");
+                }
+                if (!listed.active()) {
+                    throw Validation.fail("targetsFile", row.id(), where + " is "
+                            + (listed.lifecycle() == null ? "listed without a State" : listed.lifecycle())
+                            + ", not ACTIVE; remove it");
+                }
+                accounts.put(row.id(), listed);
+            } else {
+                accounts.put(row.id(), new OrgAccount(row.id(), null, row.email(), row.name(), null, null));
+            }
+        }
+        return accounts;
     }
 
     @Override
