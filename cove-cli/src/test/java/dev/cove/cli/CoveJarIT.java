@@ -214,7 +214,7 @@ class CoveJarIT {
         Path records = dir.resolve("run.json");
 
         // No launcher properties: the command finds the terminal itself, as the library would.
-        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--output",
+        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--yes", "--endpoint-url", endpoint(), "--output",
                 records.toString(), "--", "true").onTerminal().run();
 
         assertThat(run.exitCode()).as(run.out()).isZero();

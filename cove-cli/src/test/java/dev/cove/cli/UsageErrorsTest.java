@@ -48,6 +48,19 @@ class UsageErrorsTest {
         "exec --external-id a_b -- true              | --external-id:          | not a valid external ID: 'a b'",
         "exec --max-failures -2 -- true              | --max-failures:         | must be 0 or more (or -1 for no limit), got -2",
         "targets --target-ids cat                    | --target-ids:           | nor an OU path (/Prod/Web): 'cat'",
+        "targets --target-ids /Prod//Web             | --target-ids:           | an OU path names one OU after each '/', and '/Prod//Web' has an empty name",
+        "targets --ignore-ids /Prod//Web             | --ignore-ids:           | has an empty name",
+        "exec --include prod -- true                 | --include:              | 'prod' has no '='; write KEY=VALUE[,VALUE...]",
+        "targets --include colour=blue               | --include:              | unknown key 'colour' in 'colour=blue'; the keys are id, name, email, state, ou or tag:KEY",
+        "targets --exclude tag:=x                    | --exclude:              | tag: needs a tag key in 'tag:=x'",
+        "targets --include ou=Prod                   | --include:              | ou values are OU paths from the root, starting with /",
+        "targets --include state=ACTIV               | --include:              | unknown account state 'ACTIV'",
+        "targets --include name=a,,b                 | --include:              | an empty value in 'name=a,,b'",
+        "targets --regions xx-*                      | --regions:              | the glob 'xx-*' matches no AWS region",
+        "exec --exclude-regions all -- true          | --exclude-regions:      | 'all' would leave no region",
+        "exec --exclude-regions mars-1 -- true       | --exclude-regions:      | unknown AWS region 'mars-1'",
+        "targets --targets-file /no/such/targets     | --targets-file:         | cannot read /no/such/targets: no such file",
+        "exec --include-host=maybe -- true           | '--include-host'        | Invalid value",
         "targets --unknown                           | '--unknown'             | Unknown option",
         "targets --fail-fast                         | '--fail-fast'           | Unknown option",
         "targets --timeout 5m                        | '--timeout'             | Unknown option",
@@ -87,6 +100,7 @@ class UsageErrorsTest {
         assertThat(run.out()).contains("--target-ids", "--ignore-ids", "--role-name", "--role-session-name",
                 "--policy", "--policy-arns", "--external-id", "--regions", "--partition", "--workers", "--profile",
                 "--endpoint-url", "--fail-fast", "--no-progress", "--format", "--output", "--timeout", "--debug",
+                "--targets-file", "--include", "--exclude", "--include-host", "--exclude-regions", "--yes",
                 "Examples:", "Exit codes:");
     }
 

@@ -113,4 +113,27 @@ class RecordsTest {
         assertThat(Records.target(new CoveTarget("111122223333", "us-east-1", null, null, null, null, null, null, null))
                 .fieldNames()).toIterable().containsExactly("Id", "Region");
     }
+
+    @Test
+    void target_withOuPathAndTags_hasThemAfterState_tagsAsAnObjectSortedByKey() {
+        ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", null,
+                "ACTIVE", "/Prod/Web", java.util.Map.of("team", "web", "env", "prod")));
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Arn", "Email", "Name", "State",
+                "OuPath", "Tags");
+        assertThat(record.get("OuPath").asText()).isEqualTo("/Prod/Web");
+        assertThat(record.get("Tags").fieldNames()).toIterable().containsExactly("env", "team");
+    }
+
+    @Test
+    void outcome_ofTheCallingAccount_saysCallingAccount_andHasNoRole() {
+        SessionInformation host = new SessionInformation("123456789012", null, null, "management", null, "ACTIVE",
+                null, null, null, List.of(), null, "us-east-1", "aws", true, "/", java.util.Map.of());
+
+        ObjectNode record = Records.outcome(CoveResult.ofResult(host, child(0, "ok\n", 0)), true, null);
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Name", "State", "OuPath", "Tags",
+                "Region", "Partition", "CallingAccount", "AssumeRoleSuccess", "Outcome", "Result", "ExitCode");
+        assertThat(record.get("CallingAccount").asBoolean()).isTrue();
+    }
 }
