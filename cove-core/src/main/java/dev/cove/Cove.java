@@ -136,7 +136,9 @@ public final class Cove {
     }
 
     /**
-     * Resolves every account × region a run would visit, with metadata, without assuming any role.
+     * Resolves every account × region a run would visit, with metadata, without assuming any role. One exception:
+     * with {@code regions("all")} or region globs, where {@code account:ListRegions} is denied, each account's
+     * regions are read with {@code ec2:DescribeRegions} through its role, so that role is assumed (and dropped).
      *
      * @return the targets, sorted by account ID, then by region order
      * @throws CoveConfigurationException when the selection is invalid or leaves no eligible account

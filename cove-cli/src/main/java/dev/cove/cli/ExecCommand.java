@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
             "  cove exec --target-ids ou-ab12-cdef3456 -f jsonl -o out.jsonl -- ./audit.sh",
+            "  cove exec --include tag:env=prod --regions all --yes -- ./audit.sh",
+            "  cove exec --targets-file plan.jsonl -- aws ec2 describe-vpcs",
             "  cove exec --timeout 2m --workers 50 -- sh -c 'aws s3 ls | wc -l'"})
 public final class ExecCommand implements Callable<Integer> {
 
