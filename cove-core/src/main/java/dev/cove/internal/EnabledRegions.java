@@ -118,10 +118,16 @@ final class EnabledRegions {
         if (accountIds.isEmpty()) {
             return found;
         }
-        found.put(accountIds.getFirst(), lookUp(accountIds.getFirst(), host));
-        List<String> rest = accountIds.subList(1, accountIds.size());
-        int inFlight = listRegionsDenied.get() ? concurrency : LIST_REGIONS_PER_SECOND;
-        Bounded.map(rest, inFlight, "cove-regions-", id -> found.put(id, lookUp(id, host)));
+        try {
+            found.put(accountIds.getFirst(), lookUp(accountIds.getFirst(), host));
+            List<String> rest = accountIds.subList(1, accountIds.size());
+            int inFlight = listRegionsDenied.get() ? concurrency : LIST_REGIONS_PER_SECOND;
+            Bounded.map(rest, inFlight, "cove-regions-", id -> found.put(id, lookUp(id, host)));
+        } catch (RuntimeException e) {
+            // the selection fails: no run will use the roles assumed so far
+            found.values().stream().map(Lookup::role).filter(java.util.Objects::nonNull).forEach(AccountRole::drop);
+            throw e;
+        }
         return found;
     }
 

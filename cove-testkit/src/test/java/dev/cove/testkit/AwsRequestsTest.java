@@ -31,6 +31,20 @@ class AwsRequestsTest {
     }
 
     @Test
+    void parse_accountRestJsonRequest_takesTheActionFromThePath() {
+        HeaderList headers = new HeaderList();
+        headers.add("Authorization", STS_AUTHORIZATION.replace("/sts/", "/account/"));
+        headers.add("Content-Type", "application/json");
+        AwsRequests.Parsed parsed = AwsRequests.parse(request("/listRegions", headers,
+                "{\"AccountId\":\"111122223333\",\"MaxResults\":50}"));
+
+        assertThat(parsed.protocol()).isEqualTo(AwsRequests.Protocol.JSON);
+        assertThat(parsed.recorded().service()).isEqualTo("account");
+        assertThat(parsed.recorded().action()).isEqualTo("ListRegions");
+        assertThat(parsed.recorded().params()).containsExactly(Map.entry("AccountId", "111122223333"));
+    }
+
+    @Test
     void parse_jsonRequest_takesActionFromTargetAndKeepsOnlyTopLevelStrings() {
         HeaderList headers = new HeaderList();
         headers.add("X-Amz-Target", "AWSOrganizationsV20161128.ListChildren");
