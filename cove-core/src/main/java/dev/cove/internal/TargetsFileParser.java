@@ -49,7 +49,8 @@ final class TargetsFileParser {
             if (content.startsWith("[") || content.startsWith("{")) {
                 return json(text);
             }
-            if (content.contains(",") || content.equalsIgnoreCase("id")) {
+            String beforeComment = content.contains("#") ? content.substring(0, content.indexOf('#')).strip() : content;
+            if (beforeComment.contains(",") || beforeComment.equalsIgnoreCase("id")) {
                 return csv(text);
             }
             return plain(lines);

@@ -58,6 +58,12 @@ class TargetsFileTest {
     }
 
     @Test
+    void plainLines_withCommasInTheirComments_areStillPlainLines() throws IOException {
+        assertThat(read("111122223333  # payments, ledger\n222233334444\n")).extracting(TargetsFile.Row::id)
+                .containsExactly("111122223333", "222233334444");
+    }
+
+    @Test
     void repeatedAccountRegionRows_areReadOnce() throws IOException {
         assertThat(read("111122223333\n111122223333\n")).hasSize(1);
     }
