@@ -13,9 +13,15 @@ module dev.cove {
     requires transitive software.amazon.awssdk.regions;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.http.apache;
+    requires software.amazon.awssdk.http.auth.aws;
+    requires software.amazon.awssdk.http.auth.spi;
+    requires software.amazon.awssdk.identity.spi;
+    requires software.amazon.awssdk.protocols.jsoncore;
+    requires software.amazon.awssdk.thirdparty.jackson.core;
     requires software.amazon.awssdk.retries;
     requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.services.organizations;
     requires software.amazon.awssdk.services.sts;
     requires org.slf4j;
+    requires java.xml;
 }

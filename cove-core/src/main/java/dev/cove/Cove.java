@@ -5,7 +5,9 @@ import dev.cove.internal.CoveRun;
 import dev.cove.internal.Option;
 import dev.cove.internal.Options;
 import dev.cove.internal.TargetResolution;
+import dev.cove.internal.TargetsFile;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -43,8 +46,8 @@ public final class Cove {
     }
 
     /**
-     * Returns a Cove with botocove's defaults: every ACTIVE member account of the organization, the
-     * default region, role {@code OrganizationAccountAccessRole}, 20 workers.
+     * Returns a Cove with botocove's defaults: every ACTIVE member account of the organization but the calling one,
+     * the default region, role {@code OrganizationAccountAccessRole}, 20 workers.
      *
      * @return a Cove with default settings
      */
@@ -133,7 +136,9 @@ public final class Cove {
     }
 
     /**
-     * Resolves every account × region a run would visit, with metadata, without assuming any role.
+     * Resolves every account × region a run would visit, with metadata, without assuming any role. One exception:
+     * with {@code regions("all")} or region globs, where {@code account:ListRegions} is denied, each account's
+     * regions are read with {@code ec2:DescribeRegions} through its role, so that role is assumed (and dropped).
      *
      * @return the targets, sorted by account ID, then by region order
      * @throws CoveConfigurationException when the selection is invalid or leaves no eligible account
@@ -170,7 +175,10 @@ public final class Cove {
 
         /**
          * Selects accounts to run in: 12-digit account IDs, OU IDs (every account in the OU and all OUs
-         * below it) or root IDs (the whole organization). Unset: every ACTIVE account.
+         * below it), OU paths such as {@code /Prod/Web} (the same as that OU's ID; {@code /} is the root) or root
+         * IDs (the whole organization). Unset: every ACTIVE account. An OU path is resolved name by name from the
+         * root with {@code ListOrganizationalUnitsForParent}; a name that does not exist, or that two sibling OUs
+         * share, fails naming it.
          *
          * @param ids the IDs
          * @return this builder
@@ -190,8 +198,8 @@ public final class Cove {
         }
 
         /**
-         * Excludes accounts: account, OU or root IDs, taking precedence over {@code targetIds}. The
-         * calling account is always excluded.
+         * Excludes accounts: account IDs, OU IDs, OU paths or root IDs, taking precedence over {@code targetIds}.
+         * The calling account is excluded too, unless {@link #includeHostAccount(boolean)} is set.
          *
          * @param ids the IDs
          * @return this builder
@@ -208,6 +216,96 @@ public final class Cove {
          */
         public Builder ignoreIds(Collection<String> ids) {
             return set(Options.IGNORE_IDS, copy(ids));
+        }
+
+        /**
+         * Reads the accounts to run in from a file, for setups without Organizations or with a curated list: plain
+         * lines of 12-digit account IDs ({@code #} starts a comment), CSV with a header that has an {@code Id}
+         * column, a JSON array or JSON lines of objects with {@code Id} and optionally {@code Name},
+         * {@code Email} and {@code Region}. A {@code cove targets -f jsonl} output is such a file: a plan made once,
+         * run many times. Rows with a {@code Region} give that account's regions (then {@code regions} must be
+         * unset); other rows run in the run's regions. When the organization can be listed, every account of the
+         * file must be an ACTIVE member of it. The file is read by {@link #build()}; a bad row fails naming the
+         * file, the line and the value. With {@code targetIds} as well, both select accounts.
+         *
+         * @param file the file, or null for none
+         * @return this builder
+         */
+        public Builder targetsFile(Path file) {
+            return set(Options.TARGETS_FILE, file == null ? null : TargetsFile.unread(file));
+        }
+
+        /**
+         * Keeps only the accounts that match every one of these filters. Each expression is
+         * {@code KEY=GLOB[,GLOB...]}, the globs being alternatives ({@code *} any text, {@code ?} one character);
+         * keys: {@code id}, {@code name}, {@code email}, {@code state}, {@code ou} (an OU path glob such as
+         * {@code /Prod/**}, where {@code **} is any depth, {@code /Prod/**} including {@code /Prod} itself) and
+         * {@code tag:KEY}. Values are matched case-sensitively. An {@code ou} filter makes Cove walk the OU tree
+         * (two Organizations listings per OU); a {@code tag:} filter reads each selected account's tags (one
+         * {@code ListTagsForResource} listing per account).
+         *
+         * @param expressions e.g. {@code "tag:env=prod"}, {@code "name=prod-*,shared-*"}
+         * @return this builder
+         */
+        public Builder include(String... expressions) {
+            return include(Arrays.asList(expressions));
+        }
+
+        /**
+         * Keeps only the accounts that match every one of these filters; see {@link #include(String...)}.
+         *
+         * @param expressions the filter expressions, or null for none
+         * @return this builder
+         */
+        public Builder include(Collection<String> expressions) {
+            return set(Options.INCLUDE, copy(expressions));
+        }
+
+        /**
+         * Removes the accounts that match any of these filters; same expressions as
+         * {@link #include(String...)}.
+         *
+         * @param expressions e.g. {@code "ou=/Sandbox/**"}, {@code "tag:env=dev,test"}
+         * @return this builder
+         */
+        public Builder exclude(String... expressions) {
+            return exclude(Arrays.asList(expressions));
+        }
+
+        /**
+         * Removes the accounts that match any of these filters; see {@link #exclude(String...)}.
+         *
+         * @param expressions the filter expressions, or null for none
+         * @return this builder
+         */
+        public Builder exclude(Collection<String> expressions) {
+            return set(Options.EXCLUDE, copy(expressions));
+        }
+
+        /**
+         * Keeps only the accounts this predicate accepts, after {@code include} and {@code exclude}. It sees each
+         * account's metadata, OU path and tags ({@link CoveAccount}); to give it those, Cove walks the OU tree and
+         * reads every selected account's tags, which costs a few Organizations calls per OU and one per account
+         * (prefer {@code include}/{@code exclude} expressions, which read only what they use). It is called before
+         * any role is assumed; an exception it throws fails the selection.
+         *
+         * @param filter the predicate, or null for none
+         * @return this builder
+         */
+        public Builder accountFilter(Predicate<CoveAccount> filter) {
+            return set(Options.ACCOUNT_FILTER, filter);
+        }
+
+        /**
+         * Runs in the calling account too, with the calling credentials: no role is assumed there, and its
+         * {@link SessionInformation#roleName()} is null. Default false: the calling account is always left out,
+         * as botocove does. {@code ignoreIds} and the account filters still apply to it.
+         *
+         * @param includeHostAccount whether to run in the calling account
+         * @return this builder
+         */
+        public Builder includeHostAccount(boolean includeHostAccount) {
+            return set(Options.INCLUDE_HOST_ACCOUNT, includeHostAccount);
         }
 
         /**
@@ -315,9 +413,14 @@ public final class Cove {
         }
 
         /**
-         * Sets the regions to run in; every account runs in each. Default: the assuming region.
+         * Sets the regions to run in. Region names run in every account; {@code all} means each account's enabled
+         * regions, and globs such as {@code us-*} expand over them; a named region that an account has not enabled
+         * is then left out for that account too. A disabled opt-in region is never looked up into a run. The
+         * enabled regions are read with {@code account:ListRegions} from the calling account (at most 5 calls a
+         * second, its quota), or, where that is denied, with {@code ec2:DescribeRegions} in each account through its
+         * role. Default: the assuming region.
          *
-         * @param regions region names such as {@code us-east-1}
+         * @param regions region names such as {@code us-east-1}, {@code all}, or globs such as {@code eu-*}
          * @return this builder
          */
         public Builder regions(String... regions) {
@@ -332,6 +435,26 @@ public final class Cove {
          */
         public Builder regions(Collection<String> regions) {
             return set(Options.REGIONS, copy(regions));
+        }
+
+        /**
+         * Leaves regions out of every account: region names or globs such as {@code ap-*}.
+         *
+         * @param regions the regions to leave out
+         * @return this builder
+         */
+        public Builder excludeRegions(String... regions) {
+            return excludeRegions(Arrays.asList(regions));
+        }
+
+        /**
+         * Leaves regions out of every account; see {@link #excludeRegions(String...)}.
+         *
+         * @param regions the regions to leave out, or null for none
+         * @return this builder
+         */
+        public Builder excludeRegions(Collection<String> regions) {
+            return set(Options.EXCLUDE_REGIONS, copy(regions));
         }
 
         /**

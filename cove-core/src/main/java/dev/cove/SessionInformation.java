@@ -1,10 +1,14 @@
 package dev.cove;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Cove knows of one target: the account's organization metadata and the parameters its role was
  * assumed with. Holds no secrets.
+ *
+ * <p>The calling account, which runs only with {@code includeHostAccount(true)}, has no role: its
+ * {@code roleName} is null (so are the other {@code sts:AssumeRole} parameters), which is how it is told apart.
  *
  * @param id the 12-digit account ID
  * @param arn the account's ARN in the organization, or null when the organization could not be listed
@@ -14,14 +18,21 @@ import java.util.List;
  *     (since 2026-09-09), and nothing is known when the organization could not be listed
  * @param state the account's {@code State} ({@code ACTIVE}, {@code SUSPENDED}, ...) as AWS sent it, or
  *     null when the organization could not be listed
- * @param roleName the name of the role assumed in the account
- * @param roleSessionName the role session name passed to {@code sts:AssumeRole}
- * @param policy the session policy passed to {@code sts:AssumeRole}, or null
- * @param policyArns the managed session policy ARNs passed to {@code sts:AssumeRole}, empty when none
- * @param externalId the external ID passed to {@code sts:AssumeRole}, or null
+ * @param roleName the name of the role assumed in the account; null for the calling account itself
+ *     ({@code includeHostAccount(true)}), which runs with the calling credentials and assumes no role
+ * @param roleSessionName the role session name passed to {@code sts:AssumeRole}; null for the calling account
+ * @param policy the session policy passed to {@code sts:AssumeRole}, or null (always for the calling account)
+ * @param policyArns the managed session policy ARNs passed to {@code sts:AssumeRole}, empty when none (always
+ *     for the calling account)
+ * @param externalId the external ID passed to {@code sts:AssumeRole}, or null (always for the calling account)
  * @param region the target region
  * @param partition the partition the role ARN was built in (e.g. {@code aws})
- * @param assumeRoleSuccess whether the role was assumed
+ * @param assumeRoleSuccess whether the role was assumed (for the calling account: whether its credentials were
+ *     at hand, which they always are)
+ * @param ouPath the path of the account's OU from the root, e.g. {@code /Prod/Web}; null unless the selection
+ *     read the OU paths (see {@link CoveTarget#ouPath()})
+ * @param tags the account's tags, sorted by key; null unless the selection read them (see
+ *     {@link CoveTarget#tags()})
  */
 public record SessionInformation(
         String id,
@@ -37,11 +48,24 @@ public record SessionInformation(
         String externalId,
         String region,
         String partition,
-        boolean assumeRoleSuccess) {
+        boolean assumeRoleSuccess,
+        String ouPath,
+        Map<String, String> tags) {
 
-    /** Copies {@code policyArns} so the record stays immutable. */
+    /** Copies {@code policyArns} and {@code tags} so the record stays immutable. */
     public SessionInformation {
         policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
+        tags = TagMaps.copy(tags);
+    }
+
+    /**
+     * Returns whether this target is the calling account itself, run with the calling credentials because
+     * {@code includeHostAccount(true)} was set.
+     *
+     * @return true when no role was assumed because none is needed ({@code roleName} is null)
+     */
+    public boolean callingAccount() {
+        return roleName == null;
     }
 
     /**
@@ -52,6 +76,6 @@ public record SessionInformation(
      */
     public SessionInformation withAssumeRoleSuccess(boolean success) {
         return new SessionInformation(id, arn, email, name, status, state, roleName, roleSessionName, policy,
-                policyArns, externalId, region, partition, success);
+                policyArns, externalId, region, partition, success, ouPath, tags);
     }
 }

@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import dev.cove.internal.Option;
 import dev.cove.internal.Options;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -56,8 +59,8 @@ class CoveBuilderValidationTest {
     @ValueSource(strings = {"cat", "12345678901", "1234567890123", "ou-abc", "r-", "OU-ABCD-12345678"})
     void build_whenTargetIdIsNeitherAccountNorOuNorRoot_namesTheId(String id) {
         rejects(Cove.builder().targetIds(id), "targetIds", id)
-                .withMessage("targetIds: provided id is neither an AWS account (12 digits), an OU (ou-xxxx-xxxxxxxx) "
-                        + "nor a root (r-xxxx): '" + id + "'");
+                .withMessage("targetIds: provided id is neither an AWS account (12 digits), an OU (ou-xxxx-xxxxxxxx), "
+                        + "a root (r-xxxx) nor an OU path (/Prod/Web): '" + id + "'");
     }
 
     @Test
@@ -82,7 +85,8 @@ class CoveBuilderValidationTest {
     @Test
     void build_whenRegionIsUnknown_namesTheRegion() {
         rejects(Cove.builder().regions("us-east-1", "mars-1"), "regions", "mars-1")
-                .withMessage("regions: unknown AWS region 'mars-1'; use a region name such as us-east-1 or eu-west-2");
+                .withMessage("regions: unknown AWS region 'mars-1'; use a region name such as us-east-1 or eu-west-2, "
+                        + "all, or a glob such as eu-*");
     }
 
     @Test
@@ -168,10 +172,17 @@ class CoveBuilderValidationTest {
     }
 
     @Test
-    void toBuilder_keepsEverySetting() {
+    void toBuilder_keepsEverySetting(@TempDir Path dir) throws Exception {
+        Path targetsFile = Files.writeString(dir.resolve("accounts.txt"), "111122223333\n");
         Cove original = Cove.builder()
-                .targetIds("123456789012", "ou-ab12-abcdefgh")
+                .targetIds("123456789012", "ou-ab12-abcdefgh", "/Prod/Web")
                 .ignoreIds("210987654321")
+                .targetsFile(targetsFile)
+                .include("tag:env=prod")
+                .exclude("ou=/Sandbox/**")
+                .accountFilter(account -> account.name() != null)
+                .includeHostAccount(true)
+                .excludeRegions("ap-*")
                 .roleName("admin/Auditor")
                 .roleSessionName("audit-session")
                 .policy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")

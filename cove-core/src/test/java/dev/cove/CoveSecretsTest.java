@@ -77,7 +77,7 @@ class CoveSecretsTest {
         // docs/security.md: the external ID identifies the caller to the role's trust policy; it is not a secret.
         SessionInformation info = new SessionInformation("111122223333", null, null, null, null, "ACTIVE",
                 "OrganizationAccountAccessRole", "OrganizationAccountAccessRole", null, java.util.List.of(),
-                "ext-visible-1234", "us-east-1", "aws", true);
+                "ext-visible-1234", "us-east-1", "aws", true, null, null);
 
         assertThat(info.toString()).contains("externalId=ext-visible-1234");
     }

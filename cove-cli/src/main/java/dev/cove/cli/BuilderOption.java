@@ -39,30 +39,37 @@ record BuilderOption<T>(String flag, String option, Value<T> value, BiConsumer<C
      * What a flag takes, as picocli reads it.
      *
      * @param type the value's type
-     * @param elementType the type of a list's elements (given comma-separated, repeatable), or null
+     * @param elementType the type of a list's elements (the flag repeatable), or null
+     * @param split whether one value of a list holds several elements, comma-separated
      * @param label the placeholder in help, or null for a switch
      * @param converter reads a value, or null for picocli's own
      * @param <T> the type of the value
      */
-    record Value<T>(Class<?> type, Class<?> elementType, String label, ITypeConverter<T> converter) {
+    record Value<T>(Class<?> type, Class<?> elementType, boolean split, String label, ITypeConverter<T> converter) {
 
         /** A switch: no value, on when given. */
-        static final Value<Boolean> SWITCH = new Value<>(boolean.class, null, null, null);
+        static final Value<Boolean> SWITCH = new Value<>(boolean.class, null, false, null, null);
 
         static Value<String> text(String label) {
-            return new Value<>(String.class, null, label, null);
+            return new Value<>(String.class, null, false, label, null);
         }
 
         static Value<Integer> number(String label) {
-            return new Value<>(Integer.class, null, label, null);
+            return new Value<>(Integer.class, null, false, label, null);
         }
 
+        /** A list given comma-separated, the flag repeatable. */
         static Value<List<String>> list(String label) {
-            return new Value<>(List.class, String.class, label, null);
+            return new Value<>(List.class, String.class, true, label, null);
+        }
+
+        /** A list of values that may hold commas themselves: one element per use of the flag. */
+        static Value<List<String>> repeated(String label) {
+            return new Value<>(List.class, String.class, false, label, null);
         }
 
         static <T> Value<T> read(Class<T> type, String label, ITypeConverter<T> converter) {
-            return new Value<>(type, null, label, converter);
+            return new Value<>(type, null, false, label, converter);
         }
     }
 
@@ -111,7 +118,10 @@ record BuilderOption<T>(String flag, String option, Value<T> value, BiConsumer<C
     OptionSpec toSpec() {
         OptionSpec.Builder spec = OptionSpec.builder(flag).type(value.type()).description(description);
         if (value.elementType() != null) {
-            spec.auxiliaryTypes(value.elementType()).splitRegex(",");
+            spec.auxiliaryTypes(value.elementType());
+            if (value.split()) {
+                spec.splitRegex(",");
+            }
         }
         if (value.label() != null) {
             spec.paramLabel(value.label());

@@ -6,6 +6,7 @@ import static dev.cove.cli.BuilderOption.Scope.SELECTION;
 import dev.cove.Cove;
 import dev.cove.cli.BuilderOption.Value;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +44,25 @@ final class BuilderOptions {
     /** Every row, in the order {@code --help} lists them. */
     static final List<BuilderOption<?>> TABLE = List.of(
             BuilderOption.of("--target-ids", "targetIds", Value.list("ID"), Cove.Builder::targetIds, SELECTION,
-                    "Accounts to run in: 12-digit account IDs, OU IDs (every account below, at any depth) or a root"
-                            + " ID. Default: every ACTIVE account of the organization."),
+                    "Accounts to run in: 12-digit account IDs, OU IDs or OU paths such as /Prod/Web (every account"
+                            + " below, at any depth), or a root ID (/ is the root's path). Default: every ACTIVE account"
+                            + " of the organization."),
             BuilderOption.of("--ignore-ids", "ignoreIds", Value.list("ID"), Cove.Builder::ignoreIds, SELECTION,
-                    "Accounts to leave out: account, OU or root IDs; they win over --target-ids. The calling account"
-                            + " is always left out."),
+                    "Accounts to leave out: account IDs, OU IDs, OU paths or root IDs; they win over --target-ids."
+                            + " The calling account is left out unless --include-host."),
+            BuilderOption.of("--targets-file", "targetsFile", Value.read(Path.class, "FILE", Path::of),
+                    Cove.Builder::targetsFile, SELECTION,
+                    "Accounts to run in, read from FILE: one account ID per line, CSV with an Id column, or JSON /"
+                            + " JSON lines with Id (and optional Name, Email, Region). A 'cove targets -f jsonl' output"
+                            + " works as is."),
+            BuilderOption.of("--include", "include", Value.repeated("KEY=GLOB[,GLOB...]"), Cove.Builder::include,
+                    SELECTION, "Keep only accounts whose KEY matches one of the globs; repeat to require several."
+                            + " KEY: id, name, email, state, ou (an OU path, /Prod/** for everything below), tag:KEY."),
+            BuilderOption.of("--exclude", "exclude", Value.repeated("KEY=GLOB[,GLOB...]"), Cove.Builder::exclude,
+                    SELECTION, "Leave out accounts whose KEY matches one of the globs; repeatable. Keys as for"
+                            + " --include."),
+            BuilderOption.of("--include-host", "includeHostAccount", Value.SWITCH, Cove.Builder::includeHostAccount,
+                    SELECTION, "Run in the calling account too, with the calling credentials (no role assumed there)."),
             BuilderOption.of("--role-name", "roleName", Value.text("NAME"), Cove.Builder::roleName, SELECTION,
                     "Role to assume in every account. Default: OrganizationAccountAccessRole."),
             BuilderOption.of("--role-session-name", "roleSessionName", Value.text("NAME"),
@@ -61,9 +76,12 @@ final class BuilderOptions {
             BuilderOption.of("--external-id", "externalId", Value.text("ID"), Cove.Builder::externalId, SELECTION,
                     "ExternalId of sts:AssumeRole."),
             BuilderOption.of("--regions", "regions", Value.list("REGION"), Cove.Builder::regions, SELECTION,
-                    "Regions to run in; every account runs in each. Default: the default region (AWS_REGION,"
+                    "Regions to run in: names run in every account; 'all' is each account's enabled regions, and"
+                            + " globs such as 'us-*' expand over them. Default: the default region (AWS_REGION,"
                             + " AWS_DEFAULT_REGION, then the profile's region).")
                     .alsoSets("assumingRegion"),
+            BuilderOption.of("--exclude-regions", "excludeRegions", Value.list("REGION"), Cove.Builder::excludeRegions,
+                    SELECTION, "Regions to leave out of every account: names or globs such as 'ap-*'."),
             BuilderOption.of("--partition", "partition", Value.text("PARTITION"), Cove.Builder::partition, SELECTION,
                     "Partition of the role ARNs (aws, aws-us-gov, aws-cn). Default: the caller's."),
             BuilderOption.of("--workers", "threadWorkers", Value.number("N"), Cove.Builder::threadWorkers, SELECTION,

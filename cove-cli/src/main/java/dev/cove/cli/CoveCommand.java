@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  cove targets --target-ids ou-ab12-cdef3456",
+            "  cove targets --target-ids /Prod --include tag:env=prod --regions all",
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
             "  source <(cove generate-completion)    # tab completion in bash and zsh",
             "",

@@ -1,6 +1,7 @@
 package dev.cove.cli;
 
 import dev.cove.Cove;
+import dev.cove.CoveTarget;
 import dev.cove.cli.exec.Durations;
 import dev.cove.cli.exec.ExecFunction;
 import dev.cove.cli.exec.Executables;
@@ -29,25 +30,38 @@ import picocli.CommandLine.Spec;
                     + " (and AWS_ENDPOINT_URL with --endpoint-url). AWS_PROFILE and other credential sources are removed.",
             "",
             "The command's stdout is the target's Result (embedded as JSON when it is JSON), its stderr and exit"
-                    + " code are kept, and a non-zero exit is an exception. Its stdin is closed."},
+                    + " code are kept, and a non-zero exit is an exception. Its stdin is closed.",
+            "",
+            "On a terminal, before running in more than one account, cove asks 'Run COMMAND in N accounts × R"
+                    + " regions? [y/N]' (the targets are resolved first, as 'cove targets' does); --yes skips the"
+                    + " question, and without a terminal it is never asked."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every target succeeded",
-            "1:some target failed (exception, failed assume-role, timeout)",
+            "1:some target failed (exception, failed assume-role, timeout), or the question was not answered yes",
             "2:bad usage or configuration",
             "130:interrupted by SIGINT or SIGTERM; what finished is written"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
             "  cove exec --target-ids ou-ab12-cdef3456 -f jsonl -o out.jsonl -- ./audit.sh",
+            "  cove exec --include tag:env=prod --regions all --yes -- ./audit.sh",
+            "  cove exec --targets-file plan.jsonl -- aws ec2 describe-vpcs",
             "  cove exec --timeout 2m --workers 50 -- sh -c 'aws s3 ls | wc -l'"})
 public final class ExecCommand implements Callable<Integer> {
+
+    /** Exit code when the question before the run was not answered yes: nothing ran. */
+    static final int NOT_CONFIRMED = 1;
 
     /** Default cap on the bytes kept of each of a target's stdout and stderr. */
     static final int DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-y", "--yes"},
+            description = "Do not ask before running in more than one account (cove exec asks only on a terminal).")
+    private boolean yes;
 
     @Mixin
     private OutputOptions output;
@@ -82,8 +96,17 @@ public final class ExecCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-output-bytes': must"
                     + " be at least 0, got " + maxOutputBytes);
         }
-        Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
         Cove cove = BuilderOptions.toBuilder(spec).build();
+        if (!yes && Terminals.stdinIsTerminal() && Terminals.stderrIsTerminal()) {
+            List<CoveTarget> plan = cove.targets();
+            if (Confirmation.needed(plan)
+                    && !Confirmation.ask(Confirmation.question(command, plan), spec.commandLine().getErr(), System.in)) {
+                spec.commandLine().getErr().println("cove: not confirmed; nothing was run");
+                spec.commandLine().getErr().flush();
+                return NOT_CONFIRMED;
+            }
+        }
+        Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
         String endpointUrl = BuilderOptions.given(spec, BuilderOptions.ENDPOINT_URL).map(URI::toString).orElse(null);
         ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes);
         StopReason stopReason = new StopReason(BuilderOptions.given(spec, BuilderOptions.FAIL_FAST).orElse(false),

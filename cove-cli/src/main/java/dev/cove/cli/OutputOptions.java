@@ -37,7 +37,7 @@ public final class OutputOptions {
         if (format != null) {
             return format;
         }
-        return output == null && StdoutTerminal.detected() ? Format.TABLE : Format.JSON;
+        return output == null && Terminals.stdoutIsTerminal() ? Format.TABLE : Format.JSON;
     }
 
     /**

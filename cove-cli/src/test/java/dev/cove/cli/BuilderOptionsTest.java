@@ -69,9 +69,22 @@ class BuilderOptionsTest {
     }
 
     @Test
+    void include_andExclude_takeOneExpressionPerUse_commasSeparateItsValues() {
+        CommandLine cove = CoveCli.commandLine();
+        cove.parseArgs("targets", "--include", "name=prod-*,shared-*", "--include", "tag:env=prod",
+                "--exclude-regions", "ap-*,me-*");
+        CommandLine targets = cove.getSubcommands().get("targets");
+
+        assertThat(targets.getParseResult().<List<String>>matchedOptionValue("--include", null))
+                .containsExactly("name=prod-*,shared-*", "tag:env=prod");
+        assertThat(targets.getParseResult().<List<String>>matchedOptionValue("--exclude-regions", null))
+                .containsExactly("ap-*", "me-*");
+    }
+
+    @Test
     void execOnlyOptions_areTheRunsOptions() {
         assertThat(execOnlyOptions()).containsExactlyInAnyOrder("--fail-fast", "--max-failures", "--no-progress",
-                "--timeout", "--max-output-bytes");
+                "--timeout", "--max-output-bytes", "--yes");
     }
 
     @ParameterizedTest(name = "{0} with [{1}] is {2}")
@@ -86,6 +99,12 @@ class BuilderOptionsTest {
         "assumingRegion        | --profile p           | --profile",
         "assumingRegion        | --regions us-east-1   | --regions",
         "apiCallAttemptTimeout |                       | apiCallAttemptTimeout",
+        "targetsFile           |                       | --targets-file",
+        "include               |                       | --include",
+        "exclude               |                       | --exclude",
+        "includeHostAccount    |                       | --include-host",
+        "excludeRegions        |                       | --exclude-regions",
+        "regions               | --exclude-regions ap-* | --regions",
     })
     void flagFor_namesTheFlagThatSetsTheBuilderOption_preferringOneThatWasGiven(String option, String given,
             String flag) {

@@ -209,7 +209,7 @@ class CoveJarIT {
         String failing = org.memberIds().get(0);
 
         // No launcher properties: Cove finds the terminal itself. One target fails, so the bar counts it.
-        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--output",
+        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--yes", "--endpoint-url", endpoint(), "--output",
                 records.toString(), "--", "sh", "-c", "[ \"$COVE_ACCOUNT_ID\" != \"$FAILING\" ]")
                 .env("FAILING", failing).java(java).onTerminal().run();
 
@@ -231,7 +231,7 @@ class CoveJarIT {
         assumeThat(Executables.locate("script", System.getenv("PATH"))).as("script (util-linux) gives a terminal")
                 .isPresent();
 
-        CoveProcess.Result noProgress = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--no-progress",
+        CoveProcess.Result noProgress = CoveProcess.cove(dir, "exec", "--yes", "--endpoint-url", endpoint(), "--no-progress",
                 "--output", dir.resolve("run.json").toString(), "--", "true").onTerminal().run();
         CoveProcess.Result piped = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--", "true").run();
 

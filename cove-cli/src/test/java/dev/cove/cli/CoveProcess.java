@@ -36,6 +36,8 @@ final class CoveProcess {
     private final Path dir;
     private String java = ProcessHandle.current().info().command().orElse("java");
     private boolean onTerminal;
+    private String input;
+    private String prompt;
 
     private CoveProcess(Path dir) {
         this.dir = dir;
@@ -83,6 +85,26 @@ final class CoveProcess {
      */
     CoveProcess onTerminal() {
         onTerminal = true;
+        return this;
+    }
+
+    /**
+     * Writes this text on cove's stdin at once, then closes it. Without it (or {@link #answering}), stdin is
+     * {@code /dev/null}.
+     */
+    CoveProcess input(String text) {
+        input = text;
+        return this;
+    }
+
+    /**
+     * Types this text on cove's stdin once its output shows the prompt, as a person at the terminal would, then
+     * closes stdin. With {@link #onTerminal()}, what is typed reaches cove through the terminal, which echoes it
+     * after the prompt.
+     */
+    CoveProcess answering(String prompt, String text) {
+        this.prompt = prompt;
+        input = text;
         return this;
     }
 
@@ -159,12 +181,40 @@ final class CoveProcess {
         Path out = Files.createTempFile(dir, "cove-", ".out");
         Path err = Files.createTempFile(dir, "cove-", ".err");
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectInput(input == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
+                        : ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
-        return new Started(builder.start(), out, err);
+        Process process = builder.start();
+        if (input != null && prompt == null) {
+            type(process, input);
+        } else if (input != null) {
+            String text = input;
+            String awaited = prompt;
+            Thread.ofVirtual().name("cove-answer").start(() -> {
+                while (process.isAlive() && !read(out).contains(awaited)) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                try {
+                    type(process, text);
+                } catch (IOException ended) {
+                    // cove ended before the answer: the test's assertions say what it printed
+                }
+            });
+        }
+        return new Started(process, out, err);
+    }
+
+    private static void type(Process process, String text) throws IOException {
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     Result run() throws IOException, InterruptedException {

@@ -105,8 +105,8 @@ class TargetsCommandTest {
 
         assertThat(rows).extracting(row -> row.get("Id")).containsExactlyElementsOf(sorted(org.memberIds()));
         assertThat(rows.get(0).keySet()).containsExactly("Id", "Region", "Arn", "Email", "Name", "Status",
-                "State");
-        assertThat(run.out().lines().findFirst()).contains("Id,Region,Arn,Email,Name,Status,State");
+                "State", "OuPath", "Tags");
+        assertThat(run.out().lines().findFirst()).contains("Id,Region,Arn,Email,Name,Status,State,OuPath,Tags");
     }
 
     @Test

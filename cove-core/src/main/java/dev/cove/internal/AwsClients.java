@@ -35,6 +35,7 @@ public final class AwsClients implements AutoCloseable {
     private final Region region;
     private final SdkHttpClient httpClient;
     private final AwsCredentialsProvider ownedCredentials;
+    private final AwsCredentialsProvider credentials;
     private final StsClient sts;
     private final OrganizationsClient organizations;
 
@@ -49,7 +50,7 @@ public final class AwsClients implements AutoCloseable {
                 .build();
         this.ownedCredentials = config.get(Options.ASSUMING_CREDENTIALS) == null ? DefaultCredentialsProvider.builder().build()
                 : null;
-        AwsCredentialsProvider credentials = config.get(Options.ASSUMING_CREDENTIALS) != null ? config.get(Options.ASSUMING_CREDENTIALS)
+        this.credentials = config.get(Options.ASSUMING_CREDENTIALS) != null ? config.get(Options.ASSUMING_CREDENTIALS)
                 : ownedCredentials;
         this.sts = configure(StsClient.builder(), credentials).build();
         this.organizations = configure(OrganizationsClient.builder(), credentials).build();
@@ -112,6 +113,15 @@ public final class AwsClients implements AutoCloseable {
      */
     public SdkHttpClient httpClient() {
         return httpClient;
+    }
+
+    /**
+     * Returns the calling credentials: the assuming credentials, or the SDK's default chain.
+     *
+     * @return the credentials provider
+     */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
     }
 
     /**

@@ -29,11 +29,26 @@ public final class CoveConfig {
         for (Option<?> option : Options.ALL) {
             checked.put(option, option.check(set.get(option)));
         }
+        crossCheck(checked);
         if (checked.get(Options.ROLE_SESSION_NAME) == null) {
             checked.put(Options.ROLE_SESSION_NAME,
                     Validation.defaultSessionName((String) checked.get(Options.ROLE_NAME)));
         }
         return new CoveConfig(checked);
+    }
+
+    /** Options that cannot work together, each rule named under the option set second. */
+    private static void crossCheck(Map<Option<?>, Object> checked) {
+        TargetsFile file = (TargetsFile) checked.get(Options.TARGETS_FILE);
+        if (file == null) {
+            return;
+        }
+        TargetsFile.Row withRegion = file.firstRowWithRegion();
+        if (withRegion != null && checked.get(Options.REGIONS) != null) {
+            throw Validation.fail("regions", String.valueOf(checked.get(Options.REGIONS)), "the targets file "
+                    + file.path() + " names the regions itself (line " + withRegion.line() + ": " + withRegion.region()
+                    + "); leave regions unset, or use a file without a Region column");
+        }
     }
 
     /**

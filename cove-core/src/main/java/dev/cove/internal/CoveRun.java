@@ -83,17 +83,19 @@ public final class CoveRun<T> {
      */
     public static <T> CoveOutput<T> execute(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener) {
         Region region = TargetResolution.assumingRegion(config);
+        RegionSelection regions = RegionSelection.of(config);
+        int regionsPerAccount = regions.needsLookup() ? 0 : regions.fixed(region).size();
         try (AwsClients clients = AwsClients.open(config, region);
-                RolePrefetcher prefetcher = new RolePrefetcher(config, clients.sts())) {
-            RunPlan plan = TargetResolution.plan(config, clients, region, prefetcher::accept);
+                RolePrefetcher prefetcher = new RolePrefetcher(config, clients.sts(), regionsPerAccount)) {
+            RunPlan plan = TargetResolution.plan(config, clients, region, prefetcher::accept, prefetcher);
             prefetcher.stop();
             return new CoveRun<>(config, fn, listener, clients, plan, prefetcher).execute();
         }
     }
 
     private CoveOutput<T> execute() {
-        LOG.info("Running in {} accounts x {} regions with {} workers", plan.accounts().size(),
-                plan.regions().size(), config.get(Options.THREAD_WORKERS));
+        LOG.info("Running {} targets in {} accounts (up to {} regions each) with {} workers", plan.size(),
+                plan.accounts().size(), plan.maxRegions(), config.get(Options.THREAD_WORKERS));
         sink.start(plan.targets());
         boolean interrupted;
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
@@ -152,12 +154,12 @@ public final class CoveRun<T> {
     }
 
     private Target firstTarget(int accountIndex) {
-        OrgAccount account = plan.accounts().get(accountIndex);
-        AccountRole role = prefetcher.take(account.id());
+        PlannedAccount account = plan.accounts().get(accountIndex);
+        AccountRole role = account.host() ? AccountRole.calling(clients.credentials()) : prefetcher.take(account.id());
         if (role == null) {
-            role = new AccountRole(clients.sts(), requests.forAccount(account.id()), plan.regions().size());
+            role = new AccountRole(clients.sts(), requests.forAccount(account.id()), account.regions().size());
         }
-        return new Target(accountIndex * plan.regions().size(), account, 0, role);
+        return new Target(plan.offset(accountIndex), account, 0, role);
     }
 
     private void start(ExecutorService executor, Target target) {
@@ -194,14 +196,15 @@ public final class CoveRun<T> {
     }
 
     private void runTarget(Target target) {
-        String region = plan.regions().get(target.regionIndex());
+        String region = target.account().regions().get(target.regionIndex());
         SessionInformation info = sessionInformation(target.account(), region);
         try {
             AwsCredentialsProvider credentials;
             try {
                 credentials = target.role().credentials();
             } catch (RuntimeException e) {
-                LOG.debug("Could not assume {} in {}: {}", config.get(Options.ROLE_NAME), target.account().id(), e.toString());
+                LOG.debug("Could not assume {} in {}: {}", config.get(Options.ROLE_NAME), target.account().id(),
+                        e.toString());
                 record(target.position(), CoveResult.ofFailedAssumeRole(info, e));
                 return;
             } finally {
@@ -218,7 +221,7 @@ public final class CoveRun<T> {
 
     /** The role is settled (assumed or failed): the account's other regions may start without waiting. */
     private void queueOtherRegions(Target first) {
-        for (int r = 1; r < plan.regions().size(); r++) {
+        for (int r = 1; r < first.account().regions().size(); r++) {
             ready.add(new Target(first.position() + r, first.account(), r, first.role()));
         }
     }
@@ -273,17 +276,26 @@ public final class CoveRun<T> {
     }
 
     private CoveResult<T> skipped(int position) {
-        OrgAccount account = plan.accounts().get(position / plan.regions().size());
-        String region = plan.regions().get(position % plan.regions().size());
+        int accountIndex = plan.accountAt(position);
+        PlannedAccount account = plan.accounts().get(accountIndex);
+        String region = account.regions().get(position - plan.offset(accountIndex));
         String reason = stopReason.get();
         return CoveResult.ofSkipped(sessionInformation(account, region),
                 reason == null ? "the run ended early" : reason);
     }
 
-    private SessionInformation sessionInformation(OrgAccount account, String region) {
+    private SessionInformation sessionInformation(PlannedAccount planned, String region) {
+        OrgAccount account = planned.listing();
+        if (planned.host()) {
+            // The calling account runs with the calling credentials: no role, so no AssumeRole parameters.
+            return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
+                    account.status(), account.state(), null, null, null, null, null, region, plan.partition(), false,
+                    planned.ouPath(), planned.tags());
+        }
         return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
-                account.status(), account.state(), config.get(Options.ROLE_NAME), config.get(Options.ROLE_SESSION_NAME), config.get(Options.POLICY),
-                config.get(Options.POLICY_ARNS), config.get(Options.EXTERNAL_ID), region, plan.partition(), false);
+                account.status(), account.state(), config.get(Options.ROLE_NAME),
+                config.get(Options.ROLE_SESSION_NAME), config.get(Options.POLICY), config.get(Options.POLICY_ARNS),
+                config.get(Options.EXTERNAL_ID), region, plan.partition(), false, planned.ouPath(), planned.tags());
     }
 
     /**
@@ -291,9 +303,9 @@ public final class CoveRun<T> {
      *
      * @param position its place in the output
      * @param account the account
-     * @param regionIndex the region's place in the run's regions
+     * @param regionIndex the region's place in the account's regions
      * @param role the account's role, shared by its regions
      */
-    private record Target(int position, OrgAccount account, int regionIndex, AccountRole role) {
+    private record Target(int position, PlannedAccount account, int regionIndex, AccountRole role) {
     }
 }

@@ -2,7 +2,7 @@ package dev.cove.internal;
 
 import java.util.regex.Pattern;
 
-/** Tells the kinds of ID a selection may hold apart: account, organizational unit, or root. */
+/** Tells the kinds of ID a selection may hold apart: account, organizational unit, root, or OU path. */
 public final class Ids {
 
     /** The kinds of ID a target or ignore list accepts. */
@@ -12,7 +12,9 @@ public final class Ids {
         /** An organizational unit ID: every account below it, at any depth. */
         OU,
         /** A root ID: the whole organization. */
-        ROOT
+        ROOT,
+        /** An OU path such as {@code /Prod/Web} ({@code /}: the root): that OU, like its ID. */
+        PATH
     }
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
@@ -41,9 +43,17 @@ public final class Ids {
             if (ROOT.matcher(id).matches()) {
                 return Kind.ROOT;
             }
+            if (OuPath.isPath(id)) {
+                try {
+                    OuPath.normalize(id);
+                } catch (IllegalArgumentException e) {
+                    throw Validation.fail(option, id, e.getMessage());
+                }
+                return Kind.PATH;
+            }
         }
         throw Validation.fail(option, id, "provided id is neither an AWS account (12 digits), an OU "
-                + "(ou-xxxx-xxxxxxxx) nor a root (r-xxxx): " + quote(id));
+                + "(ou-xxxx-xxxxxxxx), a root (r-xxxx) nor an OU path (/Prod/Web): " + quote(id));
     }
 
     static String quote(String value) {

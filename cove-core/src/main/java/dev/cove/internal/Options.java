@@ -1,8 +1,10 @@
 package dev.cove.internal;
 
+import dev.cove.CoveAccount;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -19,6 +21,15 @@ public final class Options {
             Option.of("targetIds", null, ids -> Validation.ids("targetIds", ids, false));
     public static final Option<List<String>> IGNORE_IDS =
             Option.of("ignoreIds", List.of(), ids -> Validation.ids("ignoreIds", ids, true));
+    /** Read when the configuration is checked. */
+    public static final Option<TargetsFile> TARGETS_FILE =
+            Option.of("targetsFile", null, file -> file == null ? null : file.read());
+    public static final Option<List<String>> INCLUDE =
+            Option.of("include", List.of(), expressions -> Validation.filters("include", expressions));
+    public static final Option<List<String>> EXCLUDE =
+            Option.of("exclude", List.of(), expressions -> Validation.filters("exclude", expressions));
+    public static final Option<Predicate<CoveAccount>> ACCOUNT_FILTER = Option.unchecked("accountFilter", null);
+    public static final Option<Boolean> INCLUDE_HOST_ACCOUNT = Option.unchecked("includeHostAccount", false);
     public static final Option<String> ROLE_NAME = Option.of("roleName", DEFAULT_ROLE_NAME, Validation::roleName);
     /** Null until {@link CoveConfig} derives it from the role name. */
     public static final Option<String> ROLE_SESSION_NAME =
@@ -33,6 +44,8 @@ public final class Options {
     public static final Option<Boolean> RAISE_EXCEPTION = Option.unchecked("raiseException", false);
     public static final Option<Integer> THREAD_WORKERS = Option.of("threadWorkers", 20, Validation::threadWorkers);
     public static final Option<List<String>> REGIONS = Option.of("regions", null, Validation::regions);
+    public static final Option<List<String>> EXCLUDE_REGIONS =
+            Option.of("excludeRegions", List.of(), Validation::excludeRegions);
     public static final Option<String> PARTITION = Option.of("partition", null, Validation::partition);
     public static final Option<URI> ENDPOINT_OVERRIDE = Option.of("endpointOverride", null, Validation::endpoint);
     /** Null: draw the progress bar only when stderr is a terminal. */
@@ -45,9 +58,10 @@ public final class Options {
             Duration.ofSeconds(30), timeout -> Validation.positive("apiCallAttemptTimeout", timeout));
 
     /** Every option, in the order {@link CoveConfig} checks them. */
-    public static final List<Option<?>> ALL = List.of(TARGET_IDS, IGNORE_IDS, ROLE_NAME, ROLE_SESSION_NAME, POLICY,
-            POLICY_ARNS, EXTERNAL_ID, ASSUMING_CREDENTIALS, ASSUMING_REGION, RAISE_EXCEPTION, THREAD_WORKERS, REGIONS,
-            PARTITION, ENDPOINT_OVERRIDE, PROGRESS, TIMEOUT, MAX_FAILURES, API_CALL_ATTEMPT_TIMEOUT);
+    public static final List<Option<?>> ALL = List.of(TARGET_IDS, IGNORE_IDS, TARGETS_FILE, INCLUDE, EXCLUDE,
+            ACCOUNT_FILTER, INCLUDE_HOST_ACCOUNT, ROLE_NAME, ROLE_SESSION_NAME, POLICY, POLICY_ARNS, EXTERNAL_ID,
+            ASSUMING_CREDENTIALS, ASSUMING_REGION, RAISE_EXCEPTION, THREAD_WORKERS, REGIONS, EXCLUDE_REGIONS, PARTITION,
+            ENDPOINT_OVERRIDE, PROGRESS, TIMEOUT, MAX_FAILURES, API_CALL_ATTEMPT_TIMEOUT);
 
     private Options() {
     }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * pages instead of following it. Each account's role is still assumed once; a failure is kept for the
  * account's targets to report. Once discovery ends, no new role is assumed ahead.
  */
-final class RolePrefetcher implements AutoCloseable {
+final class RolePrefetcher implements RoleKeeper, AutoCloseable {
 
     private final CoveConfig config;
     private final StsClient sts;
@@ -26,10 +26,17 @@ final class RolePrefetcher implements AutoCloseable {
     // Written and read by the single discovery thread only.
     private AssumeRoleRequests requests;
 
-    RolePrefetcher(CoveConfig config, StsClient sts) {
+    /**
+     * Creates the prefetcher.
+     *
+     * @param config the run's settings
+     * @param sts the run's STS client
+     * @param regions how many regions each announced account runs in (announced only when all run in the same)
+     */
+    RolePrefetcher(CoveConfig config, StsClient sts, int regions) {
         this.config = config;
         this.sts = sts;
-        this.regions = config.get(Options.REGIONS) == null ? 1 : config.get(Options.REGIONS).size();
+        this.regions = regions;
         this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
 
@@ -64,6 +71,17 @@ final class RolePrefetcher implements AutoCloseable {
         });
     }
 
+    /**
+     * Keeps a role that discovery assumed to read the account's regions, for the account's targets.
+     *
+     * @param accountId the account
+     * @param role the role, assumed or failed
+     */
+    @Override
+    public void keep(String accountId, AccountRole role) {
+        roles.put(accountId, role);
+    }
+
     /** Discovery is over: roles not yet being assumed are left to their targets. */
     void stop() {
         open = false;
@@ -79,10 +97,15 @@ final class RolePrefetcher implements AutoCloseable {
         return roles.remove(accountId);
     }
 
-    /** Waits for the AssumeRole calls in flight (none start after {@link #stop()}). */
+    /**
+     * Waits for the AssumeRole calls in flight (none start after {@link #stop()}) and drops the credentials of
+     * roles no target took.
+     */
     @Override
     public void close() {
         open = false;
         executor.close();
+        roles.values().forEach(AccountRole::drop);
+        roles.clear();
     }
 }

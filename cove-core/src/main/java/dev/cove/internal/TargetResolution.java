@@ -26,7 +26,7 @@ public final class TargetResolution {
 
     /**
      * Returns the region of the STS and Organizations clients: the configured one, else the default chain,
-     * else the first target region.
+     * else the first target region named as such (not {@code all} or a glob).
      *
      * @param config the run's settings
      * @return the region
@@ -37,24 +37,26 @@ public final class TargetResolution {
             return config.get(Options.ASSUMING_REGION);
         }
         RegionChain chain = RegionChain.system();
-        if (config.get(Options.REGIONS) != null) {
-            return chain.find().orElse(Region.of(config.get(Options.REGIONS).get(0)));
+        String named = RegionSelection.of(config).firstNamed();
+        if (named != null) {
+            return chain.find().orElse(Region.of(named));
         }
         return chain.require();
     }
 
     /**
      * Resolves the plan of a run, announcing each account that will surely be in it as soon as it is
-     * known (see {@link TargetResolver#resolve(BiConsumer)}).
+     * known (see {@link TargetResolver#resolve(BiConsumer, RoleKeeper)}).
      *
      * @param config the run's settings
      * @param clients the run's clients
      * @param region the assuming region
      * @param onEligible told of each such account, with the run's partition
+     * @param keeper takes the roles assumed while resolving (to read accounts' regions)
      * @return the plan
      */
     static RunPlan plan(CoveConfig config, AwsClients clients, Region region,
-            BiConsumer<String, OrgAccount> onEligible) {
-        return new TargetResolver(config, clients, region).resolve(onEligible);
+            BiConsumer<String, OrgAccount> onEligible, RoleKeeper keeper) {
+        return new TargetResolver(config, clients, region).resolve(onEligible, keeper);
     }
 }

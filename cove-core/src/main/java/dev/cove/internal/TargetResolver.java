@@ -1,7 +1,6 @@
 package dev.cove.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +15,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * Turns a selection (target IDs, ignore IDs, regions) into the accounts and regions of a run, with
- * botocove's rules: ignores win over targets, the calling account is always ignored, and an explicitly
- * targeted account must be an ACTIVE member when the organization can be listed.
+ * Turns a selection into the accounts and regions of a run, with botocove's rules (ignores win over targets, the
+ * calling account is ignored unless {@code includeHostAccount(true)}, an explicitly targeted account must be an
+ * ACTIVE member when the organization can be listed), then the account filters, then each account's regions.
+ * Every selector is checked, and the organization read, before any role is assumed; only the fallback that reads
+ * an account's regions through its role assumes roles, and those are kept for the run.
  */
 final class TargetResolver {
 
@@ -30,6 +29,9 @@ final class TargetResolver {
     private final AwsClients clients;
     private final Region assumingRegion;
     private final OrganizationDirectory directory;
+    private final OrganizationTree tree;
+    private final AccountFilters filters;
+    private final RegionSelection regions;
     /** The organization's roots, listed on first need; empty when they cannot be listed. */
     private Optional<Set<String>> roots;
 
@@ -38,79 +40,123 @@ final class TargetResolver {
         this.clients = clients;
         this.assumingRegion = assumingRegion;
         this.directory = new OrganizationDirectory(clients.organizations());
+        this.tree = new OrganizationTree(clients.organizations(), this::roots);
+        this.filters = AccountFilters.of(config);
+        this.regions = RegionSelection.of(config);
     }
 
     /**
-     * Resolves the run's accounts and regions.
+     * Resolves the run's accounts and regions for a dry run: roles assumed on the way are dropped.
      *
      * @return the plan
      * @throws dev.cove.CoveConfigurationException when the selection is invalid or leaves no eligible account
      */
     RunPlan resolve() {
-        return resolve((partition, account) -> { });
+        return resolve((partition, account) -> { }, RoleKeeper.DROP);
     }
 
     /**
-     * Resolves the run's accounts and regions. When every account of the organization is selected, the
-     * ignored accounts are known before the listing starts, so each eligible account is announced to
-     * {@code onEligible} as soon as its page arrives; with {@code targetIds}, nothing is announced, since
-     * the selection must be validated whole before any role is assumed.
+     * Resolves the run's accounts and regions. When every account of the organization is selected, no account's
+     * regions must be looked up and every filter can be decided from the listing, the ignored accounts are known
+     * before the listing starts, so each eligible account is announced to {@code onEligible} as soon as its page
+     * arrives; otherwise nothing is announced, since the selection must be validated whole before any role is
+     * assumed.
      *
      * @param onEligible told of each account that will surely be in the plan, with the run's partition
+     * @param keeper takes the roles assumed to read accounts' regions
      * @return the plan
      * @throws dev.cove.CoveConfigurationException when the selection is invalid or leaves no eligible account
      */
-    RunPlan resolve(BiConsumer<String, OrgAccount> onEligible) {
+    RunPlan resolve(BiConsumer<String, OrgAccount> onEligible, RoleKeeper keeper) {
         GetCallerIdentityResponse caller = callerIdentity();
+        String host = caller.account();
         String partition = config.get(Options.PARTITION) != null ? config.get(Options.PARTITION) : partitionOf(caller.arn());
-        boolean wholeOrganization = config.get(Options.TARGET_IDS) == null;
-        Set<String> ignoredEarly = wholeOrganization ? ignored(Optional.empty(), caller) : null;
+        boolean includeHost = config.get(Options.INCLUDE_HOST_ACCOUNT);
+        TargetsFile file = config.get(Options.TARGETS_FILE);
+        boolean wholeOrganization = config.get(Options.TARGET_IDS) == null && file == null;
+        boolean announce = wholeOrganization && !regions.needsLookup() && filters.decidableFromListing();
+        Set<String> ignoredEarly = wholeOrganization ? ignored(Optional.empty(), host, includeHost) : null;
         Optional<Map<String, OrgAccount>> organization = directory.listAccounts(account -> {
-            if (wholeOrganization && account.active() && !ignoredEarly.contains(account.id())) {
+            if (announce && account.active() && !account.id().equals(host) && !ignoredEarly.contains(account.id())
+                    && filters.passes(plannedWithoutRegions(account, null, null, host).view())) {
                 onEligible.accept(partition, account);
             }
         });
-        if (config.get(Options.TARGET_IDS) == null && organization.isEmpty()) {
+        if (wholeOrganization && organization.isEmpty()) {
             throw Validation.fail("targetIds", null, "cannot list the organization's accounts, and no account IDs "
                     + "were given: run from the management account or a delegated administrator (needs "
-                    + "organizations:ListAccounts), or give account IDs");
+                    + "organizations:ListAccounts), or give account IDs or a targets file");
         }
-        Set<String> selected = config.get(Options.TARGET_IDS) == null
-                ? activeIds(organization.get().values())
-                : expand(config.get(Options.TARGET_IDS), organization, true);
-        Set<String> ignored = wholeOrganization ? ignoredEarly : ignored(organization, caller);
+        Map<String, OrgAccount> fromFile = file == null ? Map.of() : file.accounts(organization);
+        Set<String> selected = wholeOrganization ? activeIds(organization.get().values())
+                : new LinkedHashSet<>(fromFile.keySet());
+        if (config.get(Options.TARGET_IDS) != null) {
+            selected.addAll(expand(config.get(Options.TARGET_IDS), organization, true));
+        }
+        if (includeHost) {
+            selected.add(host);
+        }
+        Set<String> ignored = wholeOrganization ? ignoredEarly : ignored(organization, host, includeHost);
         List<OrgAccount> eligible = new ArrayList<>();
         for (String id : selected) {
             if (!ignored.contains(id)) {
-                eligible.add(organization.map(all -> all.get(id)).orElseGet(() -> OrgAccount.withoutMetadata(id)));
+                eligible.add(listing(id, organization, fromFile));
             }
         }
         if (eligible.isEmpty()) {
             throw Validation.fail("targetIds", null, "There are no eligible account ids to run against: "
-                    + whyNothingIsLeft(selected, ignored, caller.account(), organization));
+                    + EmptySelection.why(config, selected, ignored, host, includeHost, organization));
         }
-        eligible.sort(Comparator.comparing(OrgAccount::id));
-        List<String> regions = config.get(Options.REGIONS) != null ? config.get(Options.REGIONS) : List.of(assumingRegion.id());
-        LOG.debug("Resolved {} accounts x {} regions (caller {}, partition {})", eligible.size(), regions.size(),
-                caller.account(), partition);
-        return new RunPlan(partition, eligible, regions);
+        List<PlannedAccount> accounts = new AccountFiltering(filters, tree, clients.organizations())
+                .apply(eligible, organization, file, host);
+        accounts.sort(Comparator.comparing(PlannedAccount::id));
+        List<PlannedAccount> planned = new RegionPlanner(config, clients, assumingRegion)
+                .withRegions(accounts, file, host, partition, keeper);
+        RunPlan plan = new RunPlan(partition, planned);
+        LOG.debug("Resolved {} accounts, {} targets (caller {}, partition {})", planned.size(), plan.size(), host,
+                partition);
+        return plan;
     }
 
     private GetCallerIdentityResponse callerIdentity() {
         return new CallerIdentity(config, clients.sts(), assumingRegion).call();
     }
 
-    private Set<String> ignored(Optional<Map<String, OrgAccount>> organization, GetCallerIdentityResponse caller) {
+    private Optional<Set<String>> roots() {
+        if (roots == null) {
+            roots = directory.roots();
+        }
+        return roots;
+    }
+
+    static PlannedAccount plannedWithoutRegions(OrgAccount account, String ouPath, Map<String, String> tags,
+            String host) {
+        return new PlannedAccount(account, ouPath, tags, List.of(), account.id().equals(host));
+    }
+
+    private static OrgAccount listing(String id, Optional<Map<String, OrgAccount>> organization,
+            Map<String, OrgAccount> fromFile) {
+        OrgAccount listed = organization.map(all -> all.get(id)).orElse(null);
+        if (listed != null) {
+            return listed;
+        }
+        return fromFile.getOrDefault(id, OrgAccount.withoutMetadata(id));
+    }
+
+    private Set<String> ignored(Optional<Map<String, OrgAccount>> organization, String host, boolean includeHost) {
         Set<String> ignored = expand(config.get(Options.IGNORE_IDS), organization, false);
-        ignored.add(caller.account());
+        if (!includeHost) {
+            ignored.add(host);
+        }
         return ignored;
     }
 
     private Set<String> expand(List<String> ids, Optional<Map<String, OrgAccount>> organization, boolean targets) {
+        String option = targets ? "targetIds" : "ignoreIds";
         Set<String> accounts = new LinkedHashSet<>();
         List<String> parents = new ArrayList<>();
         for (String id : ids) {
-            switch (Ids.kindOf(id, targets ? "targetIds" : "ignoreIds")) {
+            switch (Ids.kindOf(id, option)) {
                 case ACCOUNT -> {
                     if (targets) {
                         requireActiveMember(id, organization);
@@ -119,17 +165,25 @@ final class TargetResolver {
                 }
                 case ROOT -> {
                     requireThisOrganizationsRoot(id, targets);
-                    if (organization.isPresent() && roots.isPresent()) {
+                    if (organization.isPresent() && roots().isPresent()) {
                         accounts.addAll(activeIds(organization.get().values()));
                     } else {
                         parents.add(id);
                     }
                 }
                 case OU -> parents.add(id);
+                case PATH -> {
+                    String parent = tree.idOf(id, option);
+                    if (OuPath.ROOT.equals(id) && organization.isPresent()) {
+                        accounts.addAll(activeIds(organization.get().values()));
+                    } else {
+                        parents.add(parent);
+                    }
+                }
             }
         }
         if (!parents.isEmpty()) {
-            for (String id : directory.accountsUnder(parents, targets ? "targetIds" : "ignoreIds")) {
+            for (String id : directory.accountsUnder(parents, option)) {
                 // Below an OU, only ACTIVE accounts run; suspended ones are skipped as botocove does.
                 if (organization.isEmpty() || !targets || isActive(id, organization.get())) {
                     accounts.add(id);
@@ -145,13 +199,11 @@ final class TargetResolver {
      * which fails for a root that is not this organization's instead of selecting every account.
      */
     private void requireThisOrganizationsRoot(String id, boolean targets) {
-        if (roots == null) {
-            roots = directory.roots();
-        }
-        if (roots.isPresent() && !roots.get().contains(id)) {
+        Optional<Set<String>> listed = roots();
+        if (listed.isPresent() && !listed.get().contains(id)) {
             String option = targets ? "targetIds" : "ignoreIds";
             throw Validation.fail(option, id, id + " is not the root of this organization (its root is "
-                    + String.join(", ", roots.get()) + "); remove it or check the ID with 'aws organizations "
+                    + String.join(", ", listed.get()) + "); remove it or check the ID with 'aws organizations "
                     + "list-roots'");
         }
     }
@@ -185,44 +237,6 @@ final class TargetResolver {
             }
         }
         return ids;
-    }
-
-    /** Says truthfully why a selection left no account: what the organization holds, and what removed what. */
-    private String whyNothingIsLeft(Set<String> selected, Set<String> ignored, String caller,
-            Optional<Map<String, OrgAccount>> organization) {
-        if (selected.isEmpty()) {
-            if (config.get(Options.TARGET_IDS) != null) {
-                return "the selected IDs " + config.get(Options.TARGET_IDS) + " hold no ACTIVE account";
-            }
-            Collection<OrgAccount> all = organization.map(Map::values).orElse(List.of());
-            return "the organization lists " + all.size() + " account(s), none of them ACTIVE"
-                    + (all.isEmpty() ? "" : " (" + lifecycleCounts(all) + ")");
-        }
-        long byCaller = selected.contains(caller) ? 1 : 0;
-        long byIgnores = selected.stream().filter(id -> ignored.contains(id) && !id.equals(caller)).count();
-        StringBuilder why = new StringBuilder(config.get(Options.TARGET_IDS) == null
-                ? "the organization's " + selected.size() + " ACTIVE account(s)"
-                : "the " + selected.size() + " ACTIVE account(s) of the selected IDs "
-                        + config.get(Options.TARGET_IDS));
-        why.append(" are all removed: ");
-        if (byIgnores > 0) {
-            why.append(byIgnores).append(" by the ignored IDs ").append(config.get(Options.IGNORE_IDS));
-        }
-        if (byCaller > 0) {
-            why.append(byIgnores > 0 ? ", " : "").append("1 as the calling account ").append(caller)
-                    .append(" (Cove never assumes a role in the account it is called from)");
-        }
-        return why.toString();
-    }
-
-    private static String lifecycleCounts(Collection<OrgAccount> accounts) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (OrgAccount a : accounts) {
-            counts.merge(a.lifecycle() == null ? "no State" : a.lifecycle(), 1L, Long::sum);
-        }
-        StringJoiner joined = new StringJoiner(", ");
-        counts.forEach((state, n) -> joined.add(n + " " + state));
-        return joined.toString();
     }
 
     private static String partitionOf(String callerArn) {

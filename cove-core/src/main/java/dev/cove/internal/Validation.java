@@ -23,6 +23,7 @@ public final class Validation {
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(?:\\d{12}|aws):policy/[\\w+=,.@/-]+");
     private static final Pattern PARTITION = Pattern.compile("aws(?:-[a-z]+)*");
+    private static final Pattern REGION_GLOB = Pattern.compile("[a-z0-9*?-]+");
     private static final int MAX_POLICY_CHARS = 2048;
     private static final int MAX_POLICY_ARNS = 10;
     private static final Set<String> KNOWN_REGIONS = Region.regions().stream()
@@ -47,21 +48,22 @@ public final class Validation {
         }
         if (ids.isEmpty() && !mayBeEmpty) {
             throw fail(option, "[]", "must not be empty: leave it unset to run in every ACTIVE account of the "
-                    + "organization, or give account IDs, OU IDs or a root ID");
+                    + "organization, or give account IDs, OU IDs, OU paths or a root ID");
         }
         Set<String> checked = new LinkedHashSet<>();
         for (String id : ids) {
             String trimmed = id == null ? null : id.trim();
-            Ids.kindOf(trimmed, option);
-            checked.add(trimmed);
+            Ids.Kind kind = Ids.kindOf(trimmed, option);
+            checked.add(kind == Ids.Kind.PATH ? OuPath.normalize(trimmed) : trimmed);
         }
         return List.copyOf(checked);
     }
 
     /**
-     * Checks a list of region names and returns an immutable, de-duplicated copy in the given order.
+     * Checks the regions to run in and returns an immutable, de-duplicated copy in the given order: region names,
+     * {@code all} (every region enabled in the account) or globs such as {@code us-*}.
      *
-     * @param regions the region names, or null for "not set"
+     * @param regions the regions, or null for "not set"
      * @return the checked regions, or null when {@code regions} is null
      */
     public static List<String> regions(Collection<String> regions) {
@@ -70,11 +72,76 @@ public final class Validation {
         }
         if (regions.isEmpty()) {
             throw fail("regions", "[]", "must not be empty: leave it unset to use the default region, or name "
-                    + "regions such as us-east-1");
+                    + "regions such as us-east-1, or all, or a glob such as eu-*");
         }
         Set<String> checked = new LinkedHashSet<>();
         for (String region : regions) {
-            checked.add(region(region == null ? null : region.trim(), "regions"));
+            String trimmed = region == null ? null : region.trim();
+            if (RegionSelection.ALL.equals(trimmed)) {
+                checked.add(trimmed);
+            } else {
+                checked.add(regionOrGlob(trimmed, "regions"));
+            }
+        }
+        return List.copyOf(checked);
+    }
+
+    /**
+     * Checks the regions to leave out: region names or globs.
+     *
+     * @param regions the regions, or null for none
+     * @return an immutable, de-duplicated copy, empty when none
+     */
+    public static List<String> excludeRegions(Collection<String> regions) {
+        if (regions == null) {
+            return List.of();
+        }
+        Set<String> checked = new LinkedHashSet<>();
+        for (String region : regions) {
+            String trimmed = region == null ? null : region.trim();
+            if (RegionSelection.ALL.equals(trimmed)) {
+                throw fail("excludeRegions", trimmed, "'all' would leave no region; name the regions to leave out, "
+                        + "or globs such as ap-*");
+            }
+            checked.add(regionOrGlob(trimmed, "excludeRegions"));
+        }
+        return List.copyOf(checked);
+    }
+
+    /**
+     * Checks a region name, or a glob that matches at least one region the AWS SDK knows.
+     *
+     * @param region the name or glob
+     * @param option the option it was given in
+     * @return the name or glob
+     */
+    private static String regionOrGlob(String region, String option) {
+        if (region != null && Glob.isPattern(region)) {
+            Pattern glob = Glob.compile(region);
+            if (!REGION_GLOB.matcher(region).matches()
+                    || KNOWN_REGIONS.stream().noneMatch(known -> glob.matcher(known).matches())) {
+                throw fail(option, region, "the glob " + Ids.quote(region) + " matches no AWS region; use a glob "
+                        + "such as us-* or eu-?est-1 (* matches any text, ? one character)");
+            }
+            return region;
+        }
+        return region(region, option);
+    }
+
+    /**
+     * Checks account filter expressions ({@code KEY=GLOB[,GLOB...]}).
+     *
+     * @param option {@code include} or {@code exclude}
+     * @param expressions the expressions, or null for none
+     * @return an immutable copy without repeats, empty when none
+     */
+    public static List<String> filters(String option, Collection<String> expressions) {
+        if (expressions == null) {
+            return List.of();
+        }
+        Set<String> checked = new LinkedHashSet<>();
+        for (String expression : expressions) {
+            checked.add(AccountFilter.parse(option, expression).expression());
         }
         return List.copyOf(checked);
     }
@@ -89,7 +156,8 @@ public final class Validation {
     public static String region(String region, String option) {
         if (region == null || !KNOWN_REGIONS.contains(region)) {
             throw fail(option, region, "unknown AWS region " + Ids.quote(region)
-                    + "; use a region name such as us-east-1 or eu-west-2");
+                    + "; use a region name such as us-east-1 or eu-west-2"
+                    + ("regions".equals(option) ? ", all, or a glob such as eu-*" : ""));
         }
         return region;
     }

@@ -73,6 +73,7 @@ public final class FaultProxy implements AutoCloseable {
     private final boolean recordRequests;
     private final AwsTodayAnswers awsToday;
     private final RegionOptIns regionOptIns;
+    private final RegionAnswers regionAnswers;
     private final ServerSocket listener;
     private final URI endpoint;
     private final Thread acceptor;
@@ -87,10 +88,12 @@ public final class FaultProxy implements AutoCloseable {
     private FaultProxy(Builder builder) {
         this.upstream = builder.upstream;
         this.upstreamAddress = new InetSocketAddress(upstream.getHost(), upstream.getPort());
-        this.learnMotoAccounts = builder.learnMotoAccounts;
+        this.learnMotoAccounts = builder.learnMotoAccounts || builder.accountRegions != null;
         this.recordRequests = builder.recordRequests;
         this.awsToday = builder.awsToday ? new AwsTodayAnswers() : null;
         this.regionOptIns = new RegionOptIns(builder.enabledRegions);
+        this.regionAnswers = builder.accountRegions == null ? null
+                : new RegionAnswers(builder.accountRegions, Moto.MANAGEMENT_ACCOUNT_ID);
         if (learnMotoAccounts) {
             learnedAccounts.put(Moto.ACCESS_KEY_ID, Moto.MANAGEMENT_ACCOUNT_ID);
         }
@@ -300,6 +303,11 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** Returns the answers to ListRegions and DescribeRegions, or null when no regions were configured. */
+    RegionAnswers regionAnswers() {
+        return regionAnswers;
+    }
+
     /** Returns the AWS-today rewriter, or null when the mode is off. */
     AwsTodayAnswers awsTodayAnswers() {
         return awsToday;
@@ -371,6 +379,7 @@ public final class FaultProxy implements AutoCloseable {
         private boolean recordRequests = true;
         private boolean awsToday;
         private final Map<String, Set<String>> enabledRegions = new HashMap<>();
+        private Map<String, Map<String, String>> accountRegions;
 
         private Builder(URI upstream) {
             Objects.requireNonNull(upstream, "upstream");
@@ -464,6 +473,26 @@ public final class FaultProxy implements AutoCloseable {
                 throw new IllegalArgumentException("accountId must be 12 digits, got '" + accountId + "'");
             }
             enabledRegions.put(accountId, RegionOptIns.requireKnown(Objects.requireNonNull(regions, "regions")));
+            return this;
+        }
+
+        /**
+         * Answers {@code account:ListRegions} and {@code ec2:DescribeRegions}, which moto lacks or answers the same
+         * for every account, from a map of each account's regions and their {@code RegionOptStatus}
+         * ({@code ENABLED}, {@code ENABLED_BY_DEFAULT}, {@code ENABLING}, {@code DISABLING}, {@code DISABLED}), so
+         * that accounts with different regions enabled can be tested. ListRegions answers for its
+         * {@code AccountId}, or for the caller's own account without one; the management account naming itself,
+         * or an account not in the map, gets {@code ValidationException}. DescribeRegions answers for the account
+         * whose credentials signed it, when it is in the map: the enabled regions (with {@code AllRegions}, every
+         * region and its {@code optInStatus}). Turns on {@link #learnMotoAccounts(boolean)}, which tells the
+         * accounts of assumed-role credentials apart. Fault rules apply first, so a rule can deny either call.
+         * When set, this map answers ListRegions instead of {@link #enabledRegions(String, Collection)}.
+         *
+         * @param regions each account's regions by account ID, each region's status by region name
+         * @return this builder
+         */
+        public Builder accountRegions(Map<String, Map<String, String>> regions) {
+            this.accountRegions = Objects.requireNonNull(regions, "regions");
             return this;
         }
 

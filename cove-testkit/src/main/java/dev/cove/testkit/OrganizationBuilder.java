@@ -1,6 +1,7 @@
 package dev.cove.testkit;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -81,6 +82,18 @@ public final class OrganizationBuilder {
      */
     public OrganizationBuilder account(String name) {
         root.account(name);
+        return this;
+    }
+
+    /**
+     * Adds an account called {@code name} directly under the root, created with these tags.
+     *
+     * @param name the account name; its email is {@code name@example.com}
+     * @param tags the account's tags
+     * @return this builder
+     */
+    public OrganizationBuilder account(String name, Map<String, String> tags) {
+        root.account(name, tags);
         return this;
     }
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.organizations.model.CreateAccountState;
 import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
 import software.amazon.awssdk.services.organizations.model.Organization;
 import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
+import software.amazon.awssdk.services.organizations.model.Tag;
 
 /** Creates an {@link OrganizationPlan} in moto through the Organizations API. */
 final class OrganizationCreator {
@@ -78,15 +79,18 @@ final class OrganizationCreator {
     }
 
     private OrgAccount createAccount(OrganizationPlan.PlannedAccount account, String rootId, String ouId) {
+        List<Tag> tags = account.tags().entrySet().stream()
+                .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                .toList();
         CreateAccountStatus status = organizations
-                .createAccount(r -> r.accountName(account.name()).email(account.email()))
+                .createAccount(r -> r.accountName(account.name()).email(account.email()).tags(tags))
                 .createAccountStatus();
         String accountId = awaitCreated(status, account.name());
         if (!ouId.equals(rootId)) {
             organizations.moveAccount(r -> r.accountId(accountId).sourceParentId(rootId)
                     .destinationParentId(ouId));
         }
-        return new OrgAccount(accountId, account.name(), account.email(), ouId, account.ouPath());
+        return new OrgAccount(accountId, account.name(), account.email(), ouId, account.ouPath(), account.tags());
     }
 
     private String awaitCreated(CreateAccountStatus initial, String name) {

@@ -3,6 +3,7 @@ package dev.cove.testkit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The OUs and accounts an {@link OrganizationBuilder} will create, parents before children. */
@@ -18,7 +19,7 @@ record OrganizationPlan(List<PlannedOu> ous, List<PlannedAccount> accounts) {
         }
     }
 
-    record PlannedAccount(String name, String email, String ouPath) {
+    record PlannedAccount(String name, String email, String ouPath, Map<String, String> tags) {
     }
 
     OrganizationPlan {
@@ -44,11 +45,11 @@ record OrganizationPlan(List<PlannedOu> ous, List<PlannedAccount> accounts) {
             ous.add(new PlannedOu(name, path));
         }
 
-        void addAccount(String name, String ouPath) {
+        void addAccount(String name, String ouPath, Map<String, String> tags) {
             if (!accountNames.add(name)) {
                 throw new IllegalArgumentException("account name '" + name + "' is used twice");
             }
-            accounts.add(new PlannedAccount(name, name + "@example.com", ouPath));
+            accounts.add(new PlannedAccount(name, name + "@example.com", ouPath, Map.copyOf(tags)));
         }
 
         OrganizationPlan build() {

@@ -2,6 +2,7 @@ package dev.cove.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -20,7 +21,7 @@ public final class OuBuilder {
     private record AutoAccounts(int count) implements Entry {
     }
 
-    private record NamedAccount(String name) implements Entry {
+    private record NamedAccount(String name, Map<String, String> tags) implements Entry {
     }
 
     private record ChildOu(OuBuilder ou) implements Entry {
@@ -54,12 +55,26 @@ public final class OuBuilder {
      * @throws IllegalArgumentException if the name is blank or contains whitespace or '@'
      */
     public OuBuilder account(String name) {
+        return account(name, Map.of());
+    }
+
+    /**
+     * Adds one account called {@code name}, with email {@code name@example.com}, created with these tags
+     * (CreateAccount's {@code Tags}).
+     *
+     * @param name the account name
+     * @param tags the account's tags, e.g. {@code Map.of("env", "prod")}
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or contains whitespace or '@'
+     */
+    public OuBuilder account(String name, Map<String, String> tags) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(tags, "tags");
         if (name.isBlank() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '@')) {
             throw new IllegalArgumentException(
                     "account name must be non-blank without spaces or '@', got '" + name + "'");
         }
-        entries.add(new NamedAccount(name));
+        entries.add(new NamedAccount(name, Map.copyOf(tags)));
         return this;
     }
 
@@ -100,10 +115,10 @@ public final class OuBuilder {
             switch (entry) {
                 case AutoAccounts auto -> {
                     for (int i = 0; i < auto.count(); i++) {
-                        plan.addAccount(String.format("acct-%04d", plan.nextAutoNumber()), path);
+                        plan.addAccount(String.format("acct-%04d", plan.nextAutoNumber()), path, Map.of());
                     }
                 }
-                case NamedAccount named -> plan.addAccount(named.name(), path);
+                case NamedAccount named -> plan.addAccount(named.name(), path, named.tags());
                 case ChildOu child -> {
                     if (childNames.contains(child.ou().name)) {
                         throw new IllegalArgumentException("OU '" + child.ou().name

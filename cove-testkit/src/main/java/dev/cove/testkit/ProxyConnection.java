@@ -93,6 +93,11 @@ final class ProxyConnection implements Runnable {
                 }
             }
         }
+        RegionAnswers regions = proxy.regionAnswers();
+        HttpExchange.Response answered = regions == null ? null : regions.answer(parsed, proxy::learnedAccount);
+        if (answered != null) {
+            return respond(out, answered, request);
+        }
         if (RegionOptIns.answers(parsed)) {
             return respond(out, proxy.regionOptIns().answer(parsed, proxy.accountOf(parsed.recorded().accessKeyId())),
                     request);

@@ -29,6 +29,37 @@ class OrganizationBuilderTest {
     }
 
     @Test
+    void build_accountWithTags_createsItWithThoseTags_andTheFixtureKnowsThem() {
+        OrgFixture org = OrganizationBuilder.on(MOTO.endpoint())
+                .account("tools", java.util.Map.of("env", "shared"))
+                .ou("prod", prod -> prod.account("web", java.util.Map.of("env", "prod", "team", "web")).accounts(1))
+                .build();
+
+        try (OrganizationsClient organizations = Moto.organizations(MOTO.endpoint())) {
+            for (OrgAccount account : org.accounts()) {
+                java.util.Map<String, String> tags = organizations.listTagsForResource(r -> r.resourceId(account.id()))
+                        .tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value()));
+                assertThat(tags).as(account.name()).isEqualTo(account.tags());
+            }
+        }
+        assertThat(org.account("web").tags()).containsExactly(java.util.Map.entry("env", "prod"),
+                java.util.Map.entry("team", "web"));
+        assertThat(org.account("acct-0001").tags()).isEmpty();
+    }
+
+    @Test
+    void fleetOrganization_hasTaggedAccountsInNestedOus_andRegionsThatDifferByAccount() {
+        FleetOrganization.Fleet fleet = FleetOrganization.build(MOTO.endpoint());
+
+        assertThat(fleet.org().accountsUnder("Prod")).extracting(OrgAccount::name)
+                .containsExactlyInAnyOrder("prod-core", "prod-web-1", "prod-web-2", "prod-data");
+        assertThat(fleet.org().account("prod-web-2").tags()).containsEntry("cost", "low");
+        assertThat(fleet.enabledRegions(fleet.id("prod-core"))).contains("ap-east-1").doesNotContain("eu-south-1");
+        assertThat(fleet.enabledRegions(fleet.id("prod-web-2"))).isEqualTo(FleetOrganization.DEFAULT_REGIONS);
+        assertThat(fleet.regions()).containsKey(fleet.org().managementAccountId()).hasSize(8);
+    }
+
+    @Test
     void build_nestedOrganization_isWhatListAccountsAndListChildrenSee() {
         OrgFixture org = nestedOrg();
 

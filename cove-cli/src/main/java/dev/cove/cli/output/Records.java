@@ -8,20 +8,23 @@ import dev.cove.SessionInformation;
 import dev.cove.cli.exec.ChildFailedException;
 import dev.cove.cli.exec.ChildOutcome;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the records the command prints, with botocove's PascalCase keys in botocove's order; absent
- * values are omitted. A record never holds credentials.
+ * values are omitted. A record never holds credentials. The calling account's records
+ * ({@code --include-host}) say {@code "CallingAccount": true} and have no {@code RoleName}: no role is assumed
+ * there.
  */
 public final class Records {
 
     /** The keys of a target record, in order. */
     public static final List<String> TARGET_KEYS = List.of("Id", "Region", "Arn", "Email", "Name", "Status",
-            "State");
+            "State", "OuPath", "Tags");
 
     /** The keys of an exec record, in order (each present only when it has a value). */
-    public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "State", "Region",
-            "Partition", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId", "AssumeRoleSuccess",
+    public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "State", "OuPath",
+            "Tags", "Region", "Partition", "CallingAccount", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId", "AssumeRoleSuccess",
             "Outcome", "Result", "ExceptionDetails", "ExitCode", "TimedOut", "Stdout", "Stderr",
             "StdoutTruncatedBytes", "StderrTruncatedBytes");
 
@@ -32,7 +35,8 @@ public final class Records {
      * Returns the record of one target of a dry run.
      *
      * @param target the target
-     * @return {@code Id}, {@code Region}, {@code Arn}, {@code Email}, {@code Name}, {@code Status} (only when AWS sent it), {@code State}
+     * @return {@code Id}, {@code Region}, {@code Arn}, {@code Email}, {@code Name}, {@code Status} (only when AWS
+     *     sent it), {@code State}, and {@code OuPath} and {@code Tags} when the selection read them
      */
     public static ObjectNode target(CoveTarget target) {
         ObjectNode node = Json.object();
@@ -43,6 +47,8 @@ public final class Records {
         put(node, "Name", target.name());
         put(node, "Status", target.status());
         put(node, "State", target.state());
+        put(node, "OuPath", target.ouPath());
+        putTags(node, target.tags());
         return node;
     }
 
@@ -88,8 +94,13 @@ public final class Records {
         put(node, "Name", info.name());
         put(node, "Status", info.status());
         put(node, "State", info.state());
+        put(node, "OuPath", info.ouPath());
+        putTags(node, info.tags());
         put(node, "Region", info.region());
         put(node, "Partition", info.partition());
+        if (info.callingAccount()) {
+            node.put("CallingAccount", true);
+        }
         put(node, "RoleName", info.roleName());
         put(node, "RoleSessionName", info.roleSessionName());
         put(node, "Policy", info.policy());
@@ -117,6 +128,14 @@ public final class Records {
         }
         if (child.stderrDroppedBytes() > 0) {
             node.put("StderrTruncatedBytes", child.stderrDroppedBytes());
+        }
+    }
+
+    /** Tags as a JSON object, sorted by key; absent when the selection did not read them. */
+    private static void putTags(ObjectNode node, Map<String, String> tags) {
+        if (tags != null) {
+            ObjectNode object = node.putObject("Tags");
+            tags.forEach(object::put);
         }
     }
 

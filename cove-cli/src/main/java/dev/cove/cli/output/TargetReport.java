@@ -6,12 +6,13 @@ import dev.cove.CoveTarget;
 import dev.cove.cli.Format;
 import java.io.IOException;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Writes the targets of a dry run: {@code json} is an array of records, {@code jsonl} one record per line,
  * {@code csv} and {@code table} one row per target; each record has {@code Id}, {@code Region}, {@code Arn},
- * {@code Email}, {@code Name}, {@code Status}
- * (only when AWS sent it) and {@code State}.
+ * {@code Email}, {@code Name}, {@code Status} (only when AWS sent it), {@code State}, and {@code OuPath} and
+ * {@code Tags} when the selection read them.
  */
 public final class TargetReport {
 
@@ -22,15 +23,37 @@ public final class TargetReport {
             new TextTable.Column("EMAIL", "Email", 48),
             new TextTable.Column("STATE", "State", 18),
             new TextTable.Column("STATUS", "Status", 16),
+            new TextTable.Column("OU PATH", "OuPath", 40),
+            new TextTable.Column("TAGS", "TagsText", 60),
             new TextTable.Column("ARN", "Arn", 100));
+    /** Columns shown only where some account has a value. */
+    private static final List<String> OPTIONAL = List.of("Status", "OuPath", "TagsText");
 
     private TargetReport() {
     }
 
-    /** AWS no longer sends {@code Status}: its column shows only where some account still has one. */
+    /**
+     * AWS no longer sends {@code Status}, and OU paths and tags are read only for filters that need them: each of
+     * these columns shows only where some account has a value.
+     */
     private static List<TextTable.Column> tableColumns(List<ObjectNode> records) {
-        boolean anyStatus = records.stream().anyMatch(record -> record.hasNonNull("Status"));
-        return anyStatus ? TABLE : TABLE.stream().filter(column -> !column.key().equals("Status")).toList();
+        return TABLE.stream()
+                .filter(column -> !OPTIONAL.contains(column.key())
+                        || records.stream().anyMatch(record -> record.hasNonNull(column.key())))
+                .toList();
+    }
+
+    /** Tags as {@code key=value, key=value} for people. */
+    private static List<ObjectNode> tableRows(List<ObjectNode> records) {
+        return records.stream().map(record -> {
+            ObjectNode row = record.deepCopy();
+            if (record.has("Tags")) {
+                StringJoiner tags = new StringJoiner(", ");
+                record.get("Tags").properties().forEach(tag -> tags.add(tag.getKey() + "=" + tag.getValue().asText()));
+                row.put("TagsText", tags.toString());
+            }
+            return row;
+        }).toList();
     }
 
     /**
@@ -57,7 +80,10 @@ public final class TargetReport {
                 }
             });
             case CSV -> destination.writeWhole(writer -> CsvTable.write(writer, Records.TARGET_KEYS, records));
-            case TABLE -> destination.writeWhole(writer -> TextTable.write(writer, tableColumns(records), records));
+            case TABLE -> {
+                List<ObjectNode> rows = tableRows(records);
+                destination.writeWhole(writer -> TextTable.write(writer, tableColumns(rows), rows));
+            }
         }
     }
 }

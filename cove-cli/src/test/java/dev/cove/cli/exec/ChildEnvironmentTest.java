@@ -14,7 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 class ChildEnvironmentTest {
 
     private static final SessionInformation INFO = new SessionInformation("111122223333", null, null, null, null, null,
-            "OrganizationAccountAccessRole", "cove", null, List.of(), null, "ap-southeast-2", "aws-cn", true);
+            "OrganizationAccountAccessRole", "cove", null, List.of(), null, "ap-southeast-2", "aws-cn", true, null, null);
 
     @Test
     void apply_removesEveryOtherCredentialSource_andKeepsTheRest() {
@@ -41,7 +41,7 @@ class ChildEnvironmentTest {
     void apply_withSessionCredentialsNameAndEndpoint_setsThemAll() {
         Map<String, String> env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", "http://old", "COVE_ACCOUNT_NAME", "old"));
         SessionInformation named = new SessionInformation("111122223333", null, null, "prod-web", null, "ACTIVE",
-                "r", "s", null, List.of(), null, "us-east-1", "aws", true);
+                "r", "s", null, List.of(), null, "us-east-1", "aws", true, null, null);
 
         ChildEnvironment.apply(env, named, AwsSessionCredentials.create("ASIA1", "secret", "token"),
                 "http://127.0.0.1:5000");

@@ -21,7 +21,7 @@ final class FakeSession implements CoveSession {
     FakeSession(String accountId, String name, String region) {
         this.info = new SessionInformation(accountId, "arn:aws:organizations::123456789012:account/o-x/" + accountId,
                 name + "@example.com", name, null, "ACTIVE", "OrganizationAccountAccessRole", "cove", null, List.of(), null,
-                region, "aws", true);
+                region, "aws", true, null, null);
     }
 
     static FakeSession of() {

@@ -18,10 +18,10 @@ class RecordsTest {
     private static final SessionInformation FULL = new SessionInformation("111122223333",
             "arn:aws:organizations::123456789012:account/o-x/111122223333", "a@example.com", "prod", null, "ACTIVE",
             "Admin", "audit", "{\"Version\":\"2012-10-17\"}", List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
-            "ext-1", "eu-west-1", "aws", true);
+            "ext-1", "eu-west-1", "aws", true, null, null);
     private static final SessionInformation BARE = new SessionInformation("111122223333", null, null, null, null,
             null, "OrganizationAccountAccessRole", "OrganizationAccountAccessRole", null, List.of(), null,
-            "us-east-1", "aws", true);
+            "us-east-1", "aws", true, null, null);
 
     private static ChildOutcome child(int exit, String stdout, long dropped) {
         return new ChildOutcome(exit, stdout, dropped, "", 0, false, Duration.ofMillis(5));
@@ -97,7 +97,7 @@ class RecordsTest {
     @Test
     void target_asAwsAnswersToday_hasStateAndNoStatus() {
         ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", null,
-                "SUSPENDED"));
+                "SUSPENDED", null, null));
 
         assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Arn", "Email", "Name", "State");
         assertThat(record.get("State").asText()).isEqualTo("SUSPENDED");
@@ -106,11 +106,34 @@ class RecordsTest {
     @Test
     void target_whereAwsStillSendsStatus_hasStatusNextToState() {
         ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", "ACTIVE",
-                "ACTIVE"));
+                "ACTIVE", null, null));
 
         assertThat(record.fieldNames()).toIterable()
                 .containsExactly("Id", "Region", "Arn", "Email", "Name", "Status", "State");
-        assertThat(Records.target(new CoveTarget("111122223333", "us-east-1", null, null, null, null, null))
+        assertThat(Records.target(new CoveTarget("111122223333", "us-east-1", null, null, null, null, null, null, null))
                 .fieldNames()).toIterable().containsExactly("Id", "Region");
+    }
+
+    @Test
+    void target_withOuPathAndTags_hasThemAfterState_tagsAsAnObjectSortedByKey() {
+        ObjectNode record = Records.target(new CoveTarget("111122223333", "us-east-1", "arn", "e@x", "n", null,
+                "ACTIVE", "/Prod/Web", java.util.Map.of("team", "web", "env", "prod")));
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Arn", "Email", "Name", "State",
+                "OuPath", "Tags");
+        assertThat(record.get("OuPath").asText()).isEqualTo("/Prod/Web");
+        assertThat(record.get("Tags").fieldNames()).toIterable().containsExactly("env", "team");
+    }
+
+    @Test
+    void outcome_ofTheCallingAccount_saysCallingAccount_andHasNoRole() {
+        SessionInformation host = new SessionInformation("123456789012", null, null, "management", null, "ACTIVE",
+                null, null, null, List.of(), null, "us-east-1", "aws", true, "/", java.util.Map.of());
+
+        ObjectNode record = Records.outcome(CoveResult.ofResult(host, child(0, "ok\n", 0)), true, null);
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Name", "State", "OuPath", "Tags",
+                "Region", "Partition", "CallingAccount", "AssumeRoleSuccess", "Outcome", "Result", "ExitCode");
+        assertThat(record.get("CallingAccount").asBoolean()).isTrue();
     }
 }
