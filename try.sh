@@ -41,7 +41,7 @@ step "Building Cove with $JAVA_HOME (a minute or two the first time)"
 if [ "$(cove_java_major "$JAVA_HOME")" -ge 24 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
-./mvnw -q -B install -DskipTests
+./mvnw -q -B package -DskipTests
 
 work="$(mktemp -d)"
 tour_pid=

@@ -3,7 +3,9 @@ package dev.cove.cli;
 import java.io.Console;
 
 /**
- * Tells whether stdin, stdout and stderr are terminals. Java cannot ask about one stream alone, so the launcher
+ * The command's terminal checks: stdin (can someone answer the confirmation?), stdout (picks {@code table}
+ * or {@code json} as the default format) and stderr (where the confirmation is asked). Cove's progress bar
+ * asks its own question about stderr, in the library. Java cannot ask about one stream alone, so the launcher
  * {@code bin/cove} tests them ({@code [ -t 0 ]}, {@code [ -t 1 ]}, {@code [ -t 2 ]}) and passes the answers as the
  * system properties {@code cove.stdin.tty}, {@code cove.stdout.tty} and {@code cove.stderr.tty}; without them, an
  * interactive console is taken as the answer for all three.

@@ -44,6 +44,6 @@ class LauncherIT {
         String[] result = run(copy, "--version");
 
         assertThat(result[0]).isEqualTo("2");
-        assertThat(result[2]).contains("cove.jar is missing", "./mvnw -q -B install -DskipTests");
+        assertThat(result[2]).contains("cove.jar is missing", "./mvnw -q -B package -DskipTests");
     }
 }
