@@ -22,7 +22,7 @@ public final class Records {
     /** The keys of an exec record, in order (each present only when it has a value). */
     public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "State", "Region",
             "Partition", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId", "AssumeRoleSuccess",
-            "Outcome", "Result", "ExceptionDetails", "ExitCode", "TimedOut", "Stdout", "Stderr",
+            "Outcome", "Result", "ExceptionDetails", "ErrorCode", "ExitCode", "TimedOut", "Stdout", "Stderr",
             "StdoutTruncatedBytes", "StderrTruncatedBytes");
 
     private Records() {
@@ -74,6 +74,7 @@ public final class Records {
             return node;
         }
         node.put("ExceptionDetails", ExceptionDetails.describe(result.exception()));
+        put(node, "ErrorCode", ExceptionDetails.errorCode(result.exception()));
         if (result.exception() instanceof ChildFailedException failed && failed.outcome() != null) {
             child(node, failed.outcome(), true);
         }

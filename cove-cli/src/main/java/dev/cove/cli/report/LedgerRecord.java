@@ -1,0 +1,166 @@
+package dev.cove.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cove.cli.output.FailureGroups;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the report needs of one line of a {@code jsonl} ledger. Every field but {@code Id} may be absent: older
+ * ledgers carry no {@code StartedAt}, {@code DurationMs} or {@code OuPath}, and a target that never ran has no
+ * duration.
+ *
+ * @param id the account ({@code Id})
+ * @param name the account's name ({@code Name}), or null
+ * @param region the region ({@code Region}), or null
+ * @param outcome the outcome label ({@code Outcome}, e.g. {@code Result}, {@code Skipped})
+ * @param ouPath the account's OU path ({@code OuPath}, e.g. {@code /Prod/Web}), or null
+ * @param cause the group of a target that did not succeed (see {@link FailureGroups#cause}), or null for a result
+ * @param details the full description ({@code ExceptionDetails}, or {@code Reason} of a skipped target), or null
+ * @param hint the last line the program wrote on stderr ({@code Stderr}), or null
+ * @param startedAt when it started ({@code StartedAt}), or null
+ * @param durationMs how long it ran in milliseconds ({@code DurationMs}), or -1 when absent
+ */
+public record LedgerRecord(String id, String name, String region, String outcome, String ouPath, String cause,
+        String details, String hint, Instant startedAt, long durationMs) {
+
+    /** The outcome of a target that succeeded. */
+    static final String RESULT = "Result";
+    /** The outcome of a target whose program failed. */
+    static final String EXCEPTION = "Exception";
+    /** The outcome of a target whose role could not be assumed. */
+    static final String FAILED_ASSUME_ROLE = "FailedAssumeRole";
+    /** The outcome of a target stopped while it ran. */
+    static final String INTERRUPTED = "Interrupted";
+    /** The outcome of a target that never started. */
+    static final String SKIPPED = "Skipped";
+
+    private static final String NOT_STARTED = "not started: ";
+    private static final int LONGEST_TEXT = 2_000;
+
+    /**
+     * Reads a ledger line.
+     *
+     * @param node the line's JSON object
+     * @param shared texts met before, so that records share one copy of the values many of them hold (outcome,
+     *     region, OU path, cause); added to
+     * @return the record
+     * @throws IllegalArgumentException when the object has no {@code Id}
+     */
+    static LedgerRecord of(JsonNode node, Map<String, String> shared) {
+        String id = text(node, "Id");
+        if (id == null) {
+            throw new IllegalArgumentException("the record has no \"Id\"");
+        }
+        String outcome = outcome(node);
+        String details = text(node, "ExceptionDetails");
+        String cause = null;
+        if (outcome.equals(SKIPPED) || outcome.equals(INTERRUPTED)) {
+            String reason = text(node, "Reason");
+            if (reason == null && details != null && details.startsWith(NOT_STARTED)) {
+                reason = details.substring(NOT_STARTED.length());
+            }
+            details = reason != null ? reason : details;
+            cause = details != null ? FailureGroups.cause(null, details) : outcome.toLowerCase(Locale.ROOT);
+        } else if (!outcome.equals(RESULT)) {
+            cause = FailureGroups.cause(text(node, "ErrorCode"), details);
+        }
+        return new LedgerRecord(id, text(node, "Name"), share(text(node, "Region"), shared), share(outcome, shared),
+                share(ouPath(text(node, "OuPath")), shared), share(cause, shared), cut(details),
+                cause == null ? null : cut(FailureGroups.lastLine(text(node, "Stderr"))),
+                instant(text(node, "StartedAt")), duration(node.get("DurationMs")));
+    }
+
+    /**
+     * Returns the record as a member of a failure group.
+     *
+     * @return the failure; meaningful only for a record that did not succeed
+     */
+    FailureGroups.Failure failure() {
+        return new FailureGroups.Failure(outcome, cause, id, name, region, details, hint);
+    }
+
+    /** Returns whether the target's run failed: its program, or assuming its role. */
+    boolean failed() {
+        return outcome.equals(EXCEPTION) || outcome.equals(FAILED_ASSUME_ROLE);
+    }
+
+    /** Returns whether the record carries how long the target ran. */
+    boolean timed() {
+        return durationMs >= 0;
+    }
+
+    /** The outcome given; for records without one, what their fields say. */
+    private static String outcome(JsonNode node) {
+        String outcome = text(node, "Outcome");
+        if (outcome != null) {
+            return outcome;
+        }
+        if (node.has("Result")) {
+            return RESULT;
+        }
+        return node.path("AssumeRoleSuccess").asBoolean(true) ? EXCEPTION : FAILED_ASSUME_ROLE;
+    }
+
+    private static String ouPath(String path) {
+        if (path == null) {
+            return null;
+        }
+        String trimmed = path.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        String withRoot = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+        return withRoot.length() > 1 && withRoot.endsWith("/") ? withRoot.substring(0, withRoot.length() - 1) : withRoot;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.isValueNode() ? value.asText() : value.toString();
+        return text.isBlank() ? null : text;
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notAnInstant) {
+                return null;
+            }
+        }
+    }
+
+    private static long duration(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return -1;
+        }
+        if (value.isNumber()) {
+            return value.asLong() < 0 ? -1 : value.asLong();
+        }
+        try {
+            long millis = Math.round(Double.parseDouble(value.asText()));
+            return millis < 0 ? -1 : millis;
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    private static String share(String text, Map<String, String> shared) {
+        return text == null ? null : shared.computeIfAbsent(text, same -> same);
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= LONGEST_TEXT ? text : text.substring(0, LONGEST_TEXT - 1) + "…";
+    }
+}
