@@ -2,6 +2,7 @@ package dev.cove.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cove.testkit.Fault;
 import dev.cove.testkit.FaultProxy;
 import dev.cove.testkit.FaultRule;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,7 @@ class ReportBrowserTest {
 
     private Path report(Path... ledgers) {
         Path html = dir.resolve("report.html");
-        List<String> args = new java.util.ArrayList<>(List.of("report", "-o", html.toString()));
+        List<String> args = new ArrayList<>(List.of("report", "-o", html.toString()));
         for (Path ledger : ledgers) {
             args.add(ledger.toString());
         }
@@ -80,7 +82,8 @@ class ReportBrowserTest {
         assertThat(browser.attributes(".totals .total", "data-outcome"))
                 .containsExactly("Result", "Exception", "FailedAssumeRole", "Interrupted", "Skipped");
         assertThat(browser.texts(".totals .total .n")).containsExactly("6", "3", "4", "1", "2");
-        assertThat(browser.texts(".facts li")).contains("Accounts 8", "Regions 2", "OUs 6", "Wall time 30s");
+        assertThat(browser.texts("#totals .facts li")).containsExactly("Targets 16", "Accounts 8", "Regions 2", "OUs 5",
+                "Wall time 30s", "Started 2026-03-02 10:00:00 UTC", "Ended 2026-03-02 10:00:30 UTC");
 
         assertThat(browser.texts(".grid thead th")).containsExactly("OU", "eu-west-1", "us-east-1", "All regions");
         assertThat(browser.attributes(".grid tbody tr[data-ou]", "data-ou")).containsExactly(
@@ -92,6 +95,7 @@ class ReportBrowserTest {
         assertThat(cells("/Prod/Web", "data-failed")).containsExactly("0", "1", "1");
         assertThat(cells("/Prod/Web", "data-unfinished")).containsExactly("1", "0", "1");
         assertThat(cells("(unknown OU)", "data-unfinished")).containsExactly("1", "1", "2");
+        assertThat(browser.one("#ou-note").getText()).isEqualTo("2 records carry no OuPath: counted under “(unknown OU)”.");
         assertThat(cells("/Prod", "data-failed")).containsExactly("0", "0", "0");
         assertThat(browser.texts("tr[data-ou='/Sandbox'] td")).containsExactly("2 ✗ of 2", "2 ✗ of 2", "4 ✗ of 4");
         assertThat(browser.texts("tr[data-ou='/Prod'] td")).containsExactly("✓ 1", "✓ 1", "✓ 2");
@@ -107,7 +111,7 @@ class ReportBrowserTest {
         assertThat(browser.one(".cause[data-cause='command exited with code 3']").getText())
                 .contains("222222222222 web-shop, 555555555555 data-lake", "bucket policy denies access ×2");
 
-        assertThat(browser.texts("#slowest tr td:first-child")).startsWith("30s", "5.4s", "3.1s", "2.4s");
+        assertThat(browser.texts("#durations table tr td:first-child")).startsWith("30s", "5.4s", "3.1s", "2.4s");
         assertThat(browser.all("#histogram rect")).isNotEmpty();
         assertThat(browser.one("#durations").getText()).contains("Median", "Longest 30s",
                 "Durations of 13 targets; left out: 1 record without DurationMs, 2 skipped targets (never ran).");
@@ -156,6 +160,20 @@ class ReportBrowserTest {
         assertThat(browser.texts(".totals .total .n")).containsExactly("4", "2", "2", "0", "0");
         assertThat(browser.texts(".grid thead th")).containsExactly("OU", "eu-west-1", "us-east-1", "All regions");
         assertThat(browser.attributes(".grid tr.sum td", "data-failed")).containsExactly("2", "2", "4");
+        // Where the ledger carries OuPath and DurationMs the page uses them; where not, it says so.
+        List<JsonNode> records = Cli.jsonLines(Files.readString(ledger));
+        if (records.stream().anyMatch(record -> record.has("OuPath"))) {
+            assertThat(browser.attributes(".grid tbody tr[data-ou]", "data-ou")).contains("/sandbox", "/prod/web")
+                    .doesNotContain("(unknown OU)");
+        } else {
+            assertThat(browser.attributes(".grid tbody tr[data-ou]", "data-ou")).containsExactly("(unknown OU)");
+            assertThat(browser.one("#ou-note").getText()).startsWith("No record carries OuPath");
+        }
+        if (records.stream().anyMatch(record -> record.has("DurationMs"))) {
+            assertThat(browser.all("#histogram rect")).isNotEmpty();
+        } else {
+            assertThat(browser.one("#durations").getText()).contains("No record carries DurationMs");
+        }
         assertThat(browser.attributes(".cause", "data-cause"))
                 .containsExactly("AccessDenied", "command exited with code 3");
         assertThat(browser.one(".cause[data-cause='AccessDenied']").getText()).contains(sandbox, "not allowed in the sandbox");

@@ -87,7 +87,7 @@ class ReportCommandTest {
         Cli.Run run = Cli.run("report", ledger.toString(), "-o", dir.resolve("r.html").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("cove: Invalid value for RUN.jsonl: " + ledger + " line 2: not JSON")
+        assertThat(run.err()).startsWith("cove: Invalid value for RUN.jsonl: " + ledger + " line 2: not JSON (Unexpected end-of-input: expected close marker for Array)")
                 .contains("cove report reads the jsonl ledgers of cove exec -f jsonl");
         assertThat(dir.resolve("r.html")).doesNotExist();
     }

@@ -70,7 +70,9 @@ public record Histogram(int width, int height, List<Rect> bars, List<Label> labe
         if (buckets.isEmpty()) {
             return null;
         }
-        int highest = buckets.stream().mapToInt(bucket -> bucket.tally().total()).max().orElse(1);
+        int most = Math.max(1, buckets.stream().mapToInt(bucket -> bucket.tally().total()).max().orElse(1));
+        long step = step(most);
+        long highest = step * (long) Math.ceil((double) most / step);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double barWidth = plotWidth / buckets.size();
@@ -78,9 +80,8 @@ public record Histogram(int width, int height, List<Rect> bars, List<Label> labe
         List<Rect> bars = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
-        for (int step = 1; step <= 4; step++) {
-            double y = bottom - plotHeight * step / 4;
-            long value = Math.round((double) highest * step / 4);
+        for (long value = step; value <= highest; value += step) {
+            double y = bottom - plotHeight * value / highest;
             lines.add(new Line(n(LEFT), n(y), n(WIDTH - RIGHT), n(y), "grid"));
             labels.add(new Label(n(LEFT - 6), n(y + 4), Tally.number(value), "end"));
         }
@@ -105,6 +106,19 @@ public record Histogram(int width, int height, List<Rect> bars, List<Label> labe
                 "middle"));
         lines.add(new Line(n(LEFT), n(bottom), n(WIDTH - RIGHT), n(bottom), "axis"));
         return new Histogram(WIDTH, HEIGHT, bars, labels, lines);
+    }
+
+    /** A round step for the count axis (1, 2 or 5 times a power of ten) that gives it two to five lines. */
+    private static long step(int highest) {
+        long step = 1;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                if (highest <= step * factor * 5) {
+                    return step * factor;
+                }
+            }
+            step *= 10;
+        }
     }
 
     private static String tooltip(Tally tally) {

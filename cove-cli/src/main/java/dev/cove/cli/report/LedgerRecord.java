@@ -1,12 +1,16 @@
 package dev.cove.cli.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.cove.cli.output.FailureGroups;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the report needs of one line of a {@code jsonl} ledger. Every field but {@code Id} may be absent: older
@@ -41,37 +45,63 @@ public record LedgerRecord(String id, String name, String region, String outcome
     private static final String NOT_STARTED = "not started: ";
     private static final int LONGEST_TEXT = 2_000;
 
+    /** The fields the report reads; the others are skipped unread. */
+    private static final Set<String> TEXT_FIELDS = Set.of("Id", "Name", "Region", "Outcome", "OuPath", "ErrorCode",
+            "ExceptionDetails", "Reason", "Stderr", "StartedAt");
+
     /**
-     * Reads a ledger line.
+     * Reads one record.
      *
-     * @param node the line's JSON object
+     * @param parser a parser on the record's opening brace; left on its closing brace
      * @param shared texts met before, so that records share one copy of the values many of them hold (outcome,
      *     region, OU path, cause); added to
      * @return the record
+     * @throws IOException when the record is not complete JSON
      * @throws IllegalArgumentException when the object has no {@code Id}
      */
-    static LedgerRecord of(JsonNode node, Map<String, String> shared) {
-        String id = text(node, "Id");
+    static LedgerRecord read(JsonParser parser, Map<String, String> shared) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        boolean hasResult = false;
+        boolean assumedRole = true;
+        long durationMs = -1;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (TEXT_FIELDS.contains(field)) {
+                String text = value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : null;
+                parser.skipChildren();
+                if (text != null && !text.isBlank()) {
+                    fields.put(field, text);
+                }
+            } else if (field.equals("DurationMs")) {
+                durationMs = duration(parser, value);
+            } else {
+                hasResult |= field.equals("Result");
+                assumedRole &= !(field.equals("AssumeRoleSuccess") && value == JsonToken.VALUE_FALSE);
+                parser.skipChildren();
+            }
+        }
+        String id = fields.get("Id");
         if (id == null) {
             throw new IllegalArgumentException("the record has no \"Id\"");
         }
-        String outcome = outcome(node);
-        String details = text(node, "ExceptionDetails");
+        String outcome = fields.getOrDefault("Outcome", hasResult ? RESULT : assumedRole ? EXCEPTION : FAILED_ASSUME_ROLE);
+        String details = fields.get("ExceptionDetails");
         String cause = null;
         if (outcome.equals(SKIPPED) || outcome.equals(INTERRUPTED)) {
-            String reason = text(node, "Reason");
+            String reason = fields.get("Reason");
             if (reason == null && details != null && details.startsWith(NOT_STARTED)) {
                 reason = details.substring(NOT_STARTED.length());
             }
             details = reason != null ? reason : details;
             cause = details != null ? FailureGroups.cause(null, details) : outcome.toLowerCase(Locale.ROOT);
         } else if (!outcome.equals(RESULT)) {
-            cause = FailureGroups.cause(text(node, "ErrorCode"), details);
+            cause = FailureGroups.cause(fields.get("ErrorCode"), details);
         }
-        return new LedgerRecord(id, text(node, "Name"), share(text(node, "Region"), shared), share(outcome, shared),
-                share(ouPath(text(node, "OuPath")), shared), share(cause, shared), cut(details),
-                cause == null ? null : cut(FailureGroups.lastLine(text(node, "Stderr"))),
-                instant(text(node, "StartedAt")), duration(node.get("DurationMs")));
+        return new LedgerRecord(id, fields.get("Name"), share(fields.get("Region"), shared), share(outcome, shared),
+                share(ouPath(fields.get("OuPath")), shared), share(cause, shared), cut(details),
+                cause == null ? null : cut(FailureGroups.lastLine(fields.get("Stderr"))),
+                instant(fields.get("StartedAt")), durationMs);
     }
 
     /**
@@ -93,18 +123,6 @@ public record LedgerRecord(String id, String name, String region, String outcome
         return durationMs >= 0;
     }
 
-    /** The outcome given; for records without one, what their fields say. */
-    private static String outcome(JsonNode node) {
-        String outcome = text(node, "Outcome");
-        if (outcome != null) {
-            return outcome;
-        }
-        if (node.has("Result")) {
-            return RESULT;
-        }
-        return node.path("AssumeRoleSuccess").asBoolean(true) ? EXCEPTION : FAILED_ASSUME_ROLE;
-    }
-
     private static String ouPath(String path) {
         if (path == null) {
             return null;
@@ -115,15 +133,6 @@ public record LedgerRecord(String id, String name, String region, String outcome
         }
         String withRoot = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
         return withRoot.length() > 1 && withRoot.endsWith("/") ? withRoot.substring(0, withRoot.length() - 1) : withRoot;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.isValueNode() ? value.asText() : value.toString();
-        return text.isBlank() ? null : text;
     }
 
     private static Instant instant(String text) {
@@ -141,19 +150,21 @@ public record LedgerRecord(String id, String name, String region, String outcome
         }
     }
 
-    private static long duration(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return -1;
+    private static long duration(JsonParser parser, JsonToken value) throws IOException {
+        long millis;
+        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            millis = Math.round(parser.getDoubleValue());
+        } else if (value == JsonToken.VALUE_STRING) {
+            try {
+                millis = Math.round(Double.parseDouble(parser.getText().strip()));
+            } catch (NumberFormatException notANumber) {
+                millis = -1;
+            }
+        } else {
+            parser.skipChildren();
+            millis = -1;
         }
-        if (value.isNumber()) {
-            return value.asLong() < 0 ? -1 : value.asLong();
-        }
-        try {
-            long millis = Math.round(Double.parseDouble(value.asText()));
-            return millis < 0 ? -1 : millis;
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
+        return millis < 0 ? -1 : millis;
     }
 
     private static String share(String text, Map<String, String> shared) {

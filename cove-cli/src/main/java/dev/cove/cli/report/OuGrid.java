@@ -90,6 +90,22 @@ public final class OuGrid {
         }
 
         /**
+         * Returns the cell's background: a tint of red as deep as the share of its targets that failed (of purple
+         * when none failed but some did not finish), so that where a run failed shows across a large grid.
+         *
+         * @return a CSS colour, e.g. {@code rgba(198,40,40,0.21)}; {@code transparent} when all succeeded
+         */
+        public String tint() {
+            int notSucceeded = tally.failed() + tally.unfinished();
+            if (notSucceeded == 0) {
+                return "transparent";
+            }
+            double alpha = 0.07 + 0.28 * notSucceeded / tally.total();
+            String rgb = tally.failed() > 0 ? "198,40,40" : "106,27,154";
+            return String.format(Locale.ROOT, "rgba(%s,%.2f)", rgb, alpha);
+        }
+
+        /**
          * Returns the outcomes' shares, for the cell's bar.
          *
          * @return the outcomes' shares, for the cell's bar
@@ -224,15 +240,6 @@ public final class OuGrid {
      */
     public List<CellList> lists() {
         return lists;
-    }
-
-    /**
-     * Returns whether some record carries no OU path.
-     *
-     * @return true when the grid has the row {@value #UNKNOWN}
-     */
-    public boolean hasUnknownOu() {
-        return rows.stream().anyMatch(row -> row.path().equals(UNKNOWN));
     }
 
     /** Every OU path given and its ancestors, parents before children, siblings by name; the unknown OU last. */

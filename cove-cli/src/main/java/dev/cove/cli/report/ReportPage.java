@@ -25,6 +25,7 @@ import java.util.Map;
  * @param totals every outcome's count and share
  * @param facts accounts, regions, OUs, wall time, start and end
  * @param grid the OU × region grid
+ * @param ouNote what the grid says about records without an OU path, or null when every record has one
  * @param cells the lists the grid's cells link to
  * @param failures the causes of failure, largest first
  * @param failuresNotShown a line counting causes left out of the page, or null
@@ -35,7 +36,7 @@ import java.util.Map;
  * @param durationNote what the durations leave out, or null
  */
 public record ReportPage(String generated, List<String> files, String reading, String verdict, String verdictCss,
-        String total, List<Tally.Segment> totals, List<Fact> facts, OuGrid grid, List<CellView> cells,
+        String total, List<Tally.Segment> totals, List<Fact> facts, OuGrid grid, String ouNote, List<CellView> cells,
         List<FailureGroups.Group> failures, String failuresNotShown, List<FailureGroups.Group> unfinished,
         Timings timings, Histogram histogram, List<Fact> durationFacts, String durationNote) {
 
@@ -126,7 +127,8 @@ public record ReportPage(String generated, List<String> files, String reading, S
         }
         return new ReportPage(TIME.format(now), ledgers.files().stream().map(Object::toString).toList(),
                 reading(ledgers), verdict(tally), verdictCss(tally), Tally.number(tally.total()),
-                tally.segments(true), facts(records, grid, timings), grid, cellViews(grid), causes, notShown,
+                tally.segments(true), facts(records, grid, timings), grid, ouNote(records), cellViews(grid), causes,
+                notShown,
                 unfinished.groups(), timings, Histogram.of(timings.buckets()), durationFacts(timings),
                 durationNote(timings));
     }
@@ -175,7 +177,7 @@ public record ReportPage(String generated, List<String> files, String reading, S
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Accounts", Tally.number(records.stream().map(LedgerRecord::id).distinct().count())));
         facts.add(new Fact("Regions", Tally.number(grid.regions().size())));
-        long ous = grid.rows().stream().filter(row -> !row.path().equals(OuGrid.UNKNOWN)).count();
+        long ous = grid.rows().stream().filter(row -> !row.path().equals(OuGrid.UNKNOWN) && row.depth() > 0).count();
         facts.add(new Fact("OUs", ous == 0 ? "unknown" : Tally.number(ous)));
         if (timings.start() != null) {
             facts.add(new Fact("Wall time", Timings.format(Duration.between(timings.start(), timings.end()).toMillis())));
@@ -185,6 +187,19 @@ public record ReportPage(String generated, List<String> files, String reading, S
             facts.add(new Fact("Wall time", "unknown: no record carries StartedAt"));
         }
         return facts;
+    }
+
+    private static String ouNote(List<LedgerRecord> records) {
+        long without = records.stream().filter(record -> record.ouPath() == null).count();
+        if (without == 0) {
+            return null;
+        }
+        if (without == records.size()) {
+            return "No record carries OuPath (the ledger was written by a cove that did not record OUs), so every"
+                    + " account is under “" + OuGrid.UNKNOWN + "”.";
+        }
+        return Tally.number(without) + (without == 1 ? " record carries" : " records carry") + " no OuPath: counted"
+                + " under “" + OuGrid.UNKNOWN + "”.";
     }
 
     private static List<CellView> cellViews(OuGrid grid) {

@@ -109,9 +109,11 @@ public final class Timings {
                 tallies[bucket] = new Tally();
             }
             tallies[bucket].add(record.outcome());
-            slow.add(record);
-            if (slow.size() > slowestShown) {
-                slow.poll();
+            if (slow.size() < slowestShown || byDuration.compare(record, slow.peek()) > 0) {
+                slow.add(record);
+                if (slow.size() > slowestShown) {
+                    slow.poll();
+                }
             }
         }
         List<Slow> slowest = new ArrayList<>();

@@ -84,10 +84,24 @@ class LedgersTest {
         Files.writeString(file, "{\"Id\":\"111111111111\",\"Region\":\"us-east-1\",\"Outcome\":\"Result\"}\n"
                 + "{\"Id\":\"222222222222\",\"Regi");
 
-        Ledgers ledgers = Ledgers.read(List.of(file));
+        Path midToken = dir.resolve("killed-in-a-token.jsonl");
+        Files.writeString(midToken, "{\"Id\":\"111111111111\",\"Region\":\"us-east-1\",\"Outcome\":\"Result\"}\n"
+                + "{\"Id\":\"222222222222\",\"AssumeRoleSuccess\":tr");
+
+        Ledgers ledgers = Ledgers.read(List.of(file, midToken));
 
         assertThat(ledgers.records()).hasSize(1);
-        assertThat(ledgers.cutLines()).isEqualTo(1);
+        assertThat(ledgers.lines()).isEqualTo(2);
+        assertThat(ledgers.replaced()).isEqualTo(1);
+        assertThat(ledgers.cutLines()).isEqualTo(2);
+    }
+
+    @Test
+    void read_whenAnUnfinishedRecordEndsWithANewline_isAnError() throws Exception {
+        Path file = file("broken.jsonl", "{\"Id\":\"111111111111\",\"Region\":\"us-east-1\"");
+
+        assertThatThrownBy(() -> Ledgers.read(List.of(file))).isInstanceOf(UnreadableLedgerException.class)
+                .hasMessageStartingWith(file + " line 1: not JSON (Unexpected end-of-input: expected close marker for Object)");
     }
 
     @Test
