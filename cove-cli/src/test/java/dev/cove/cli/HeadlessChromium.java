@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,6 +31,13 @@ final class HeadlessChromium implements AutoCloseable {
     private static final List<String> BROWSERS = List.of("/usr/lib/chromium/chromium", "chromium", "chromium-browser");
     private static final String INSTALL = "the report's browser test needs Debian's chromium and chromium-driver:"
             + " apt-get install -y chromium chromium-driver (as root), or run .ci/run, which installs them";
+
+    /** Selenium looks for a DevTools binding of this Chromium's version, which the tests do not use. */
+    private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -64,6 +73,19 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    }
+
+    /**
+     * Takes a screenshot of a page, e.g. of a report for the documentation.
+     *
+     * @param args the HTML file, the PNG to write, and optionally the window's width (default 1280)
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        try (HeadlessChromium browser = start(args.length > 2 ? Integer.parseInt(args[2]) : 1280)) {
+            browser.open(Path.of(args[0]).toAbsolutePath());
+            browser.screenshot(Path.of(args[1]));
+        }
     }
 
     /**
@@ -108,7 +130,12 @@ final class HeadlessChromium implements AutoCloseable {
     void screenshot(Path file) throws IOException {
         Dimension size = driver.manage().window().getSize();
         long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height, 16_000)));
+        int window = (int) Math.min(height, 16_000);
+        driver.manage().window().setSize(new Dimension(size.getWidth(), window));
+        long viewport = (Long) script("return window.innerHeight");
+        if (viewport < window) {
+            driver.manage().window().setSize(new Dimension(size.getWidth(), (int) (2 * window - viewport)));
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(size);
