@@ -2,6 +2,7 @@ package dev.cove.cli.report;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cove.CoveOutcome;
 import dev.cove.cli.output.FailureGroups;
 import java.io.IOException;
 import java.time.Instant;
@@ -32,15 +33,15 @@ public record LedgerRecord(String id, String name, String region, String outcome
         String details, String hint, Instant startedAt, long durationMs) {
 
     /** The outcome of a target that succeeded. */
-    static final String RESULT = "Result";
+    static final String RESULT = CoveOutcome.RESULT.label();
     /** The outcome of a target whose program failed. */
-    static final String EXCEPTION = "Exception";
+    static final String EXCEPTION = CoveOutcome.EXCEPTION.label();
     /** The outcome of a target whose role could not be assumed. */
-    static final String FAILED_ASSUME_ROLE = "FailedAssumeRole";
-    /** The outcome of a target stopped while it ran. */
-    static final String INTERRUPTED = "Interrupted";
+    static final String FAILED_ASSUME_ROLE = CoveOutcome.FAILED_ASSUME_ROLE.label();
     /** The outcome of a target that never started. */
-    static final String SKIPPED = "Skipped";
+    static final String SKIPPED = CoveOutcome.SKIPPED.label();
+    /** The outcome of a target stopped while it ran, as the ledgers of runs that record it write it. */
+    static final String INTERRUPTED = "Interrupted";
 
     private static final String NOT_STARTED = "not started: ";
     private static final int LONGEST_TEXT = 2_000;

@@ -13,6 +13,10 @@ public final class Tally {
     static final List<String> ORDER = List.of(LedgerRecord.RESULT, LedgerRecord.EXCEPTION,
             LedgerRecord.FAILED_ASSUME_ROLE, LedgerRecord.INTERRUPTED, LedgerRecord.SKIPPED);
 
+    private static final Map<String, String> LABELS = Map.of(LedgerRecord.RESULT, "succeeded",
+            LedgerRecord.EXCEPTION, "program failed", LedgerRecord.FAILED_ASSUME_ROLE, "role not assumed",
+            LedgerRecord.INTERRUPTED, "interrupted", LedgerRecord.SKIPPED, "skipped");
+
     /**
      * One outcome's share of a tally.
      *
@@ -108,14 +112,7 @@ public final class Tally {
      * @return e.g. {@code succeeded}
      */
     static String label(String outcome) {
-        return switch (outcome) {
-            case LedgerRecord.RESULT -> "succeeded";
-            case LedgerRecord.EXCEPTION -> "program failed";
-            case LedgerRecord.FAILED_ASSUME_ROLE -> "role not assumed";
-            case LedgerRecord.INTERRUPTED -> "interrupted";
-            case LedgerRecord.SKIPPED -> "skipped";
-            default -> outcome;
-        };
+        return LABELS.getOrDefault(outcome, outcome);
     }
 
     /**
