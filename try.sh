@@ -101,4 +101,19 @@ step "The library: dev.cove.examples.CountIamUsers counts the IAM users of every
 run "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "cove-examples/target/classes:cove-examples/target/lib/*" dev.cove.examples.CountIamUsers
 
+step "See a run: every account in 3 regions, recorded as a ledger (-f jsonl), then drawn by 'cove report'"
+say "The program waits up to a second, fails in acct-0007 (everywhere) and acct-0012 (in eu-west-1), and runs"
+say "out of time in acct-0019 in ap-southeast-2. The summary on stderr groups the failures by cause."
+mkdir -p tour
+run bin/cove exec --regions us-east-1,eu-west-1,ap-southeast-2 --timeout 3s --format jsonl --output tour/run.jsonl \
+  -- sh -c 'sleep "0.${COVE_ACCOUNT_ID#?????????}"
+case "$COVE_ACCOUNT_NAME/$COVE_REGION" in
+  acct-0007/*) echo "bucket policy denies access" >&2; exit 3 ;;
+  acct-0012/eu-west-1) echo "no default VPC in $COVE_REGION" >&2; exit 2 ;;
+  acct-0019/ap-southeast-2) sleep 10 ;;
+esac
+echo "{\"Region\": \"$COVE_REGION\"}"'
+run bin/cove report tour/run.jsonl --output tour/report.html
+say "The report of this run: $PWD/tour/report.html (open it in a browser; it is one self-contained file)."
+
 step "That was Cove. Next: 'bin/cove --help', docs/cli.md, and the README's library section."

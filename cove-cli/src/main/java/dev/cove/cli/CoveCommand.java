@@ -9,12 +9,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code cove} command: {@code targets}, {@code exec} and {@code generate-completion}. */
+/** The {@code cove} command: {@code targets}, {@code exec}, {@code report} and {@code generate-completion}. */
 @Command(name = "cove", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         description = "Runs a command in every AWS account × region of an AWS Organization, with an IAM role"
                 + " assumed in each account, and gathers every outcome.",
-        subcommands = {TargetsCommand.class, ExecCommand.class, GenerateCompletion.class},
+        subcommands = {TargetsCommand.class, ExecCommand.class, ReportCommand.class, GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every target succeeded",
@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             "  cove targets --target-ids ou-ab12-cdef3456",
             "  cove targets --target-ids /Prod --include tag:env=prod --regions all",
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
+            "  cove exec -f jsonl -o run.jsonl -- ./audit.sh && cove report run.jsonl",
             "  source <(cove generate-completion)    # tab completion in bash and zsh",
             "",
             "Reference: docs/cli.md"})
@@ -44,6 +45,6 @@ public final class CoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use 'cove targets' or 'cove exec'");
+        throw new ParameterException(spec.commandLine(), "Missing command: use 'cove targets', 'cove exec' or 'cove report'");
     }
 }

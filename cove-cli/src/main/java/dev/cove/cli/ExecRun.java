@@ -59,7 +59,7 @@ final class ExecRun {
             if (collector.writeFailure() != null) {
                 throw collector.writeFailure();
             }
-            err.println(Summary.line(output, Duration.ofNanos(System.nanoTime() - started), interrupted));
+            Summary.lines(output, Duration.ofNanos(System.nanoTime() - started), interrupted).forEach(err::println);
             if (stoppedBy != null) {
                 err.println(stoppedBy);
             }

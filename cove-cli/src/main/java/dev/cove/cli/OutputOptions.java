@@ -2,6 +2,7 @@ package dev.cove.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,17 +48,25 @@ public final class OutputOptions {
      * @throws ParameterException when the file's directory does not exist or the file is a directory
      */
     public Path output() {
-        if (output == null) {
-            return null;
-        }
+        return output == null ? null : checked(mixee.commandLine(), output);
+    }
+
+    /**
+     * Returns an output file as an absolute path after checking that its directory exists.
+     *
+     * @param command the command whose {@code --output} it is
+     * @param output the file given
+     * @return the absolute file
+     * @throws ParameterException when the file's directory does not exist or the file is a directory
+     */
+    static Path checked(CommandLine command, Path output) {
         Path absolute = output.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw new ParameterException(mixee.commandLine(),
-                    "Invalid value for option '--output': " + output + " is a directory");
+            throw new ParameterException(command, "Invalid value for option '--output': " + output + " is a directory");
         }
         Path parent = absolute.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new ParameterException(mixee.commandLine(),
+            throw new ParameterException(command,
                     "Invalid value for option '--output': directory " + parent + " does not exist");
         }
         return absolute;

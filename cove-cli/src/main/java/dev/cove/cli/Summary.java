@@ -1,24 +1,60 @@
 package dev.cove.cli;
 
 import dev.cove.CoveOutput;
+import dev.cove.CoveResult;
+import dev.cove.cli.exec.ChildFailedException;
 import dev.cove.cli.exec.Durations;
+import dev.cove.cli.output.ExceptionDetails;
+import dev.cove.cli.output.FailureGroups;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The one-line summary {@code cove exec} prints on stderr when it ends. */
+/**
+ * The summary {@code cove exec} prints on stderr when it ends: one line of counts, then the failures grouped by
+ * cause in at most {@value #GROUP_LINES} more lines.
+ */
 final class Summary {
+
+    /** The most lines the failure groups take; when there are more groups, the last line counts the rest. */
+    static final int GROUP_LINES = 5;
 
     private Summary() {
     }
 
     /**
-     * Describes a run, e.g. {@code cove: 24 targets in 3.2s: 22 succeeded, 1 exception, 1 failed assume-role}.
+     * Describes a run: the line of counts, then one indented line per cause of failure, e.g.
+     * <pre>
+     * cove: 24 targets in 3.2s: 21 succeeded, 1 exception, 2 failed assume-role
+     *   AccessDenied ×2 (111111111111, 222222222222)
+     *   command exited with code 3 ×1 (333333333333)
+     * </pre>
+     *
+     * @param output every outcome
+     * @param wallTime how long the command ran
+     * @param interrupted whether the run was stopped by a signal
+     * @return the lines
+     */
+    static List<String> lines(CoveOutput<?> output, Duration wallTime, boolean interrupted) {
+        List<String> lines = new ArrayList<>();
+        lines.add(line(output, wallTime, interrupted));
+        FailureGroups groups = new FailureGroups(GROUP_LINES);
+        output.exceptions().forEach(result -> groups.add(failure(result)));
+        output.failedAssumeRole().forEach(result -> groups.add(failure(result)));
+        groups.summaryLines(GROUP_LINES).forEach(group -> lines.add("  " + group));
+        return lines;
+    }
+
+    /**
+     * Describes a run in one line, e.g. {@code cove: 24 targets in 3.2s: 22 succeeded, 1 exception, 1 failed
+     * assume-role}.
      *
      * @param output every outcome
      * @param wallTime how long the command ran
      * @param interrupted whether the run was stopped by a signal
      * @return the line
      */
-    static String line(CoveOutput<?> output, Duration wallTime, boolean interrupted) {
+    private static String line(CoveOutput<?> output, Duration wallTime, boolean interrupted) {
         StringBuilder line = new StringBuilder("cove: ")
                 .append(output.size()).append(output.size() == 1 ? " target" : " targets")
                 .append(" in ").append(Durations.format(wallTime)).append(": ")
@@ -32,5 +68,15 @@ final class Summary {
             line.append(" (interrupted)");
         }
         return line.toString();
+    }
+
+    private static FailureGroups.Failure failure(CoveResult<?> result) {
+        Throwable exception = result.exception();
+        String details = ExceptionDetails.describe(exception);
+        String hint = exception instanceof ChildFailedException failed && failed.outcome() != null
+                ? FailureGroups.lastLine(failed.outcome().stderr()) : null;
+        return new FailureGroups.Failure(result.outcome().label(),
+                FailureGroups.cause(ExceptionDetails.errorCode(exception), details),
+                result.id(), result.info().name(), result.region(), details, hint);
     }
 }

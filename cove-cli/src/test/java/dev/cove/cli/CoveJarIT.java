@@ -180,13 +180,15 @@ class CoveJarIT {
                 "1", "--workers", "1", "--format", "jsonl", "--", "sh", "-c", "exit 3").run();
 
         assertThat(failFast.exitCode()).as(failFast.err()).isEqualTo(1);
-        assertThat(failFast.err().lines()).hasSize(2).last().asString()
-                .matches("cove: --fail-fast stopped the run: account \\d{12} region us-east-1 failed:"
-                        + " command exited with code 3");
+        assertThat(failFast.err().lines().toList()).hasSize(3).satisfies(
+                lines -> assertThat(lines.get(1)).matches("  command exited with code 3 ×1 \\(\\d{12}\\)"),
+                lines -> assertThat(lines.get(2)).matches("cove: --fail-fast stopped the run: account \\d{12}"
+                        + " region us-east-1 failed: command exited with code 3"));
         assertThat(Cli.jsonLines(failFast.out()).getLast().get("ExceptionDetails").asText())
                 .isEqualTo("not started: --fail-fast stopped the run");
         assertThat(maxFailures.exitCode()).as(maxFailures.err()).isEqualTo(1);
-        assertThat(maxFailures.err().lines()).hasSize(1);
+        assertThat(maxFailures.err().lines().toList()).hasSize(2).last().asString()
+                .matches("  command exited with code 3 ×2 \\(\\d{12}, \\d{12}\\)");
         assertThat(Cli.jsonLines(maxFailures.out()).getLast().get("ExceptionDetails").asText())
                 .isEqualTo("not started: more than --max-failures 1 targets failed");
         for (String stderr : List.of(failFast.err(), maxFailures.err())) {

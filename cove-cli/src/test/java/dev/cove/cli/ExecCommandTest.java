@@ -78,6 +78,7 @@ class ExecCommandTest {
         assertThat(results.findValuesAsText("Id")).containsExactlyElementsOf(
                 sortedMembers().stream().flatMap(id -> Stream.of(id, id)).toList());
         assertThat(run.err()).startsWith("cove: 8 targets in ").contains("8 succeeded, 0 exceptions, 0 failed assume-role");
+        assertThat(run.err().lines()).hasSize(1);
     }
 
     @Test
@@ -178,6 +179,8 @@ class ExecCommandTest {
         assertThat(exceptions.get(0).get("Stdout").asText()).isEqualTo("out");
         assertThat(exceptions.get(0).get("Stderr").asText()).isEqualTo("denied");
         assertThat(run.json().get("Results")).hasSize(3);
+        assertThat(run.err().lines().toList()).hasSize(2).last()
+                .isEqualTo("  command exited with code 9 ×1 (" + sandbox + ")");
         assertThat(run.err()).contains("3 succeeded, 1 exception, 0 failed assume-role");
     }
 
@@ -197,8 +200,9 @@ class ExecCommandTest {
             assertThat(failed.get(0).get("Id").asText()).isEqualTo(denied);
             assertThat(failed.get(0).get("AssumeRoleSuccess").asBoolean()).isFalse();
             assertThat(failed.get(0).get("ExceptionDetails").asText()).contains("not allowed in the sandbox");
+            assertThat(failed.get(0).get("ErrorCode").asText()).isEqualTo("AccessDenied");
             assertThat(run.json().get("Results")).hasSize(3);
-            assertThat(run.err()).contains("1 failed assume-role");
+            assertThat(run.err()).contains("1 failed assume-role\n  AccessDenied ×1 (" + denied + ")\n");
         }
     }
 

@@ -120,10 +120,8 @@ public final class ExecReport implements AutoCloseable {
             if (row.has("Result")) {
                 row.set("Details", row.get("Result"));
             } else {
-                String stderr = row.path("Stderr").asText("").strip();
-                String lastLine = stderr.substring(stderr.lastIndexOf('\n') + 1).strip();
-                row.put("Details", row.path("ExceptionDetails").asText()
-                        + (lastLine.isEmpty() ? "" : ": " + lastLine));
+                String lastLine = FailureGroups.lastLine(row.path("Stderr").asText(""));
+                row.put("Details", row.path("ExceptionDetails").asText() + (lastLine == null ? "" : ": " + lastLine));
             }
         }
         return rows;

@@ -24,8 +24,9 @@ public final class Records {
 
     /** The keys of an exec record, in order (each present only when it has a value). */
     public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "State", "OuPath",
-            "Tags", "Region", "Partition", "CallingAccount", "RoleName", "RoleSessionName", "Policy", "PolicyArns", "ExternalId", "AssumeRoleSuccess",
-            "Outcome", "Result", "ExceptionDetails", "ExitCode", "TimedOut", "Stdout", "Stderr",
+            "Tags", "Region", "Partition", "CallingAccount", "RoleName", "RoleSessionName", "Policy", "PolicyArns",
+            "ExternalId", "AssumeRoleSuccess", "Outcome", "Result", "ExceptionDetails", "ErrorCode", "ExitCode",
+            "TimedOut", "Stdout", "Stderr",
             "StdoutTruncatedBytes", "StderrTruncatedBytes");
 
     private Records() {
@@ -80,6 +81,7 @@ public final class Records {
             return node;
         }
         node.put("ExceptionDetails", ExceptionDetails.describe(result.exception()));
+        put(node, "ErrorCode", ExceptionDetails.errorCode(result.exception()));
         if (result.exception() instanceof ChildFailedException failed && failed.outcome() != null) {
             child(node, failed.outcome(), true);
         }
