@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "0:every target succeeded",
             "1:some target failed (exception, failed assume-role, timeout)",
             "2:bad usage or configuration",
-            "130:interrupted by SIGINT or SIGTERM; what finished is written"},
+            "130:interrupted by SIGINT or SIGTERM; every target is written (finished, Interrupted or Skipped)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
@@ -86,14 +86,14 @@ public final class ExecCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-output-bytes': must"
                     + " be at least 0, got " + maxOutputBytes);
         }
-        Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
+        Destination destination = output.destination(spec.commandLine().getOut());
         Cove cove = BuilderOptions.toBuilder(spec).build();
         String endpointUrl = BuilderOptions.given(spec, BuilderOptions.ENDPOINT_URL).map(URI::toString).orElse(null);
         ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes);
         boolean progress = !noProgress && Terminals.stderrIsTerminal();
         StopReason stopReason = new StopReason(BuilderOptions.given(spec, BuilderOptions.FAIL_FAST).orElse(false),
                 BuilderOptions.given(spec, BuilderOptions.MAX_FAILURES).orElse(null));
-        ExecReport report = new ExecReport(output.format(), destination, stopReason::whySkipped);
+        ExecReport report = new ExecReport(output.format(), destination, stopReason::whyStopped);
         return new ExecRun(cove, function, report, stopReason, progress, spec.commandLine().getErr()).execute();
     }
 }

@@ -11,7 +11,8 @@ final class Summary {
     }
 
     /**
-     * Describes a run, e.g. {@code cove: 24 targets in 3.2s: 22 succeeded, 1 exception, 1 failed assume-role}.
+     * Describes a run, e.g. {@code cove: 24 targets in 3.2s: 22 succeeded, 1 exception, 1 failed assume-role};
+     * interrupted and skipped targets are counted when there are any.
      *
      * @param output every outcome
      * @param wallTime how long the command ran
@@ -25,6 +26,9 @@ final class Summary {
                 .append(output.results().size()).append(" succeeded, ")
                 .append(output.exceptions().size()).append(output.exceptions().size() == 1 ? " exception" : " exceptions")
                 .append(", ").append(output.failedAssumeRole().size()).append(" failed assume-role");
+        if (!output.interrupted().isEmpty()) {
+            line.append(", ").append(output.interrupted().size()).append(" interrupted");
+        }
         if (!output.skipped().isEmpty()) {
             line.append(", ").append(output.skipped().size()).append(" skipped");
         }

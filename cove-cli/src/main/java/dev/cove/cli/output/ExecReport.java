@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Writes the records of {@code cove exec} in one format. {@code jsonl} writes each record as its target
- * completes, and those of targets that never started at the end; the other formats write one document
- * when the run is over, sorted by account and region.
+ * Writes the records of {@code cove exec} in one format. {@code jsonl} writes each record as Cove reports
+ * it (every target once: as it completes, and the targets that never started when the run ends); the other
+ * formats write one document when the run is over, sorted by account and region.
  */
 public final class ExecReport implements AutoCloseable {
 
@@ -28,19 +28,28 @@ public final class ExecReport implements AutoCloseable {
 
     private final Format format;
     private final Destination destination;
-    private final Supplier<String> whySkipped;
+    private final Supplier<String> whyStopped;
 
     /**
      * Creates the report.
      *
      * @param format the format
      * @param destination where to write
-     * @param whySkipped says why the run started no more targets, for the records of the skipped ones
+     * @param whyStopped says why the run stopped early, for the records of the skipped and interrupted targets
      */
-    public ExecReport(Format format, Destination destination, Supplier<String> whySkipped) {
+    public ExecReport(Format format, Destination destination, Supplier<String> whyStopped) {
         this.format = format;
         this.destination = destination;
-        this.whySkipped = whySkipped;
+        this.whyStopped = whyStopped;
+    }
+
+    /**
+     * Returns whether records are written as targets complete, so that the run need keep none of them.
+     *
+     * @return true for {@code jsonl}
+     */
+    public boolean streams() {
+        return format == Format.JSONL;
     }
 
     /**
@@ -56,20 +65,15 @@ public final class ExecReport implements AutoCloseable {
     }
 
     /**
-     * Writes the document of the whole run; for {@code jsonl}, whose finished targets are written already,
-     * the targets that never started (and makes sure the file exists).
+     * Writes the document of the whole run; for {@code jsonl}, whose every record is written already, makes
+     * sure the file exists.
      *
      * @param output every outcome of the run
      * @throws IOException when writing fails
      */
     public void finished(CoveOutput<ChildOutcome> output) throws IOException {
         switch (format) {
-            case JSONL -> {
-                for (CoveResult<ChildOutcome> skipped : output.skipped()) {
-                    destination.writeLine(Json.compact(record(skipped, true)));
-                }
-                destination.touch();
-            }
+            case JSONL -> destination.touch();
             case JSON -> destination.writeWhole(writer -> {
                 Json.PRETTY.writeValue(writer, document(output));
                 writer.write('\n');
@@ -80,8 +84,8 @@ public final class ExecReport implements AutoCloseable {
     }
 
     /**
-     * Returns botocove's output document: {@code Results}, {@code Exceptions}, {@code FailedAssumeRole},
-     * and {@code Skipped} when the run stopped early.
+     * Returns botocove's output document: {@code Results}, {@code Exceptions}, {@code FailedAssumeRole}, and,
+     * when the run stopped early, {@code Interrupted} and {@code Skipped} (each only when it has targets).
      *
      * @param output every outcome of the run
      * @return the document
@@ -91,6 +95,9 @@ public final class ExecReport implements AutoCloseable {
         add(document.putArray("Results"), output.results());
         add(document.putArray("Exceptions"), output.exceptions());
         add(document.putArray("FailedAssumeRole"), output.failedAssumeRole());
+        if (!output.interrupted().isEmpty()) {
+            add(document.putArray("Interrupted"), output.interrupted());
+        }
         if (!output.skipped().isEmpty()) {
             add(document.putArray("Skipped"), output.skipped());
         }
@@ -102,13 +109,14 @@ public final class ExecReport implements AutoCloseable {
     }
 
     private ObjectNode record(CoveResult<ChildOutcome> result, boolean withOutcome) {
-        return Records.outcome(result, withOutcome, whySkipped.get());
+        return Records.outcome(result, withOutcome, whyStopped.get());
     }
 
     private List<ObjectNode> rows(CoveOutput<ChildOutcome> output) {
         List<CoveResult<ChildOutcome>> all = new ArrayList<>(output.results());
         all.addAll(output.exceptions());
         all.addAll(output.failedAssumeRole());
+        all.addAll(output.interrupted());
         all.addAll(output.skipped());
         all.sort(Comparator.comparing((CoveResult<ChildOutcome> r) -> r.id()).thenComparing(CoveResult::region));
         return all.stream().map(result -> record(result, true)).toList();
@@ -127,6 +135,15 @@ public final class ExecReport implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /**
+     * Describes a failure of the destination and where the records went instead.
+     *
+     * @return the description, or null when every record was written where asked
+     */
+    public String failure() {
+        return destination.failure();
     }
 
     /** Closes the output file, if any. */
