@@ -41,6 +41,23 @@ public enum CoveOutcome {
     }
 
     /**
+     * Returns the outcome whose label this is, as records name it.
+     *
+     * @param label e.g. {@code FailedAssumeRole}
+     * @return the outcome
+     * @throws IllegalArgumentException when no outcome has this label, naming the labels there are
+     */
+    public static CoveOutcome ofLabel(String label) {
+        for (CoveOutcome outcome : values()) {
+            if (outcome.label.equals(label)) {
+                return outcome;
+            }
+        }
+        throw new IllegalArgumentException("not an outcome: " + (label == null ? "null" : "'" + label + "'")
+                + "; outcomes are Result, Exception, FailedAssumeRole, Interrupted and Skipped");
+    }
+
+    /**
      * Returns whether the target failed: an exception or a failed role assumption (not an interrupted or a
      * skipped target, which never got to fail).
      *

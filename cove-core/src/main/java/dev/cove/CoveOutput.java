@@ -42,6 +42,16 @@ public record CoveOutput<T>(
     }
 
     /**
+     * Returns how many targets ended with each outcome.
+     *
+     * @return the counts
+     */
+    public CoveCounts counts() {
+        return new CoveCounts(results.size(), exceptions.size(), failedAssumeRole.size(), interrupted.size(),
+                skipped.size());
+    }
+
+    /**
      * Returns whether every target's function returned.
      *
      * @return true when there are no exceptions, no failed role assumptions, no skipped and no interrupted

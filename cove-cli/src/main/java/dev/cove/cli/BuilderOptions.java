@@ -40,6 +40,13 @@ final class BuilderOptions {
             Value.number("N"), Cove.Builder::maxFailures, EXEC,
             "Stop starting targets once more than N have failed; the rest are reported as skipped.");
 
+    /** The targets of a plan, which {@code exec --resume} reads too. */
+    static final BuilderOption<TargetsFile> TARGETS_FILE = BuilderOption.of("--targets-file", "plan",
+            Value.read(TargetsFile.class, "FILE", TargetsFile::read), (builder, file) -> builder.plan(file.targets()),
+            SELECTION, "Run exactly the targets of FILE instead of listing the organization: one per line, a JSON"
+                    + " object with Id (and Region, Name, Email), as 'cove targets -f jsonl' writes them, or a 12-digit"
+                    + " account ID. An account without Region runs in --regions.");
+
     /** Every row, in the order {@code --help} lists them. */
     static final List<BuilderOption<?>> TABLE = List.of(
             BuilderOption.of("--target-ids", "targetIds", Value.list("ID"), Cove.Builder::targetIds, SELECTION,
@@ -68,6 +75,12 @@ final class BuilderOptions {
                     "Partition of the role ARNs (aws, aws-us-gov, aws-cn). Default: the caller's."),
             BuilderOption.of("--workers", "threadWorkers", Value.number("N"), Cove.Builder::threadWorkers, SELECTION,
                     "Targets in flight at once (1-10000). Default: 20."),
+            TARGETS_FILE,
+            BuilderOption.of("--shard", "shard", Value.read(ShardArgument.class, "I/N", ShardArgument::parse),
+                    (builder, shard) -> builder.shard(shard.index(), shard.count()), SELECTION,
+                    "Run only the I-th (from 0) of N disjoint shares of whole accounts, so that N runs together"
+                            + " visit every target once. auto/N takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed"
+                            + " Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)."),
             BuilderOption.of("--profile", "assumingCredentials", Value.text("PROFILE"), ProfileArgument::apply,
                     SELECTION, "AWS profile whose credentials and region assume the roles. Default: the SDK's"
                             + " default chain.")
@@ -114,6 +127,10 @@ final class BuilderOptions {
     static Cove.Builder toBuilder(CommandSpec command) {
         Cove.Builder builder = Cove.builder().progress(false);
         ParseResult parsed = command.commandLine().getParseResult();
+        if (parsed.hasMatchedOption(TARGETS_FILE.flag()) && parsed.hasMatchedOption("--target-ids")) {
+            throw new ParameterException(command.commandLine(), "--targets-file names the targets itself: leave out"
+                    + " --target-ids (--ignore-ids still leaves accounts out)");
+        }
         for (BuilderOption<?> row : TABLE) {
             OptionSpec option = parsed.matchedOption(row.flag());
             if (option == null) {

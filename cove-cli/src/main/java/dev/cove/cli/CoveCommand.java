@@ -9,12 +9,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code cove} command: {@code targets}, {@code exec} and {@code generate-completion}. */
+/** The {@code cove} command: {@code targets}, {@code exec}, {@code merge} and {@code generate-completion}. */
 @Command(name = "cove", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         description = "Runs a command in every AWS account × region of an AWS Organization, with an IAM role"
                 + " assumed in each account, and gathers every outcome.",
-        subcommands = {TargetsCommand.class, ExecCommand.class, GenerateCompletion.class},
+        subcommands = {TargetsCommand.class, ExecCommand.class, MergeCommand.class, GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every target succeeded",
@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  cove targets --target-ids ou-ab12-cdef3456",
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
+            "  cove exec -f jsonl -o run.jsonl -- ./audit.sh; cove exec --resume run.jsonl -- ./audit.sh",
+            "  cove merge shard-*.jsonl --plan plan.jsonl -f jsonl -o run.jsonl",
             "  source <(cove generate-completion)    # tab completion in bash and zsh",
             "",
             "Reference: docs/cli.md"})
@@ -43,6 +45,7 @@ public final class CoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use 'cove targets' or 'cove exec'");
+        throw new ParameterException(spec.commandLine(), "Missing command: use 'cove targets', 'cove exec' or"
+                + " 'cove merge'");
     }
 }

@@ -6,7 +6,9 @@ import dev.cove.cli.exec.ExecFunction;
 import dev.cove.cli.exec.Executables;
 import dev.cove.cli.output.Destination;
 import dev.cove.cli.output.ExecReport;
+import dev.cove.CoveTarget;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,6 +68,12 @@ public final class ExecCommand implements Callable<Integer> {
                     + " dropped (the record says how many). Default: ${DEFAULT-VALUE}.")
     private int maxOutputBytes;
 
+    @Option(names = "--resume", paramLabel = "LEDGER",
+            description = "Finish an earlier run: run only the targets of LEDGER (its jsonl output) without a Result"
+                    + " (failed, interrupted, skipped) and append their records to LEDGER. With --targets-file, also the"
+                    + " targets of that plan LEDGER lacks (a run that was killed outright).")
+    private Path resume;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*",
             description = "The program and its arguments, after --. Run directly, not through a shell:"
                     + " use sh -c '...' for pipes.")
@@ -86,14 +94,31 @@ public final class ExecCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-output-bytes': must"
                     + " be at least 0, got " + maxOutputBytes);
         }
-        Destination destination = output.destination(spec.commandLine().getOut());
-        Cove cove = BuilderOptions.toBuilder(spec).build();
+        Cove.Builder builder = BuilderOptions.toBuilder(spec);
+        Destination destination;
+        Format format;
+        if (resume != null) {
+            List<CoveTarget> unfinished = Resume.unfinished(spec, resume, output,
+                    BuilderOptions.given(spec, BuilderOptions.TARGETS_FILE).orElse(null));
+            if (unfinished.isEmpty()) {
+                spec.commandLine().getErr().println("cove: nothing to resume: every target of " + resume
+                        + " has a Result");
+                return 0;
+            }
+            builder.plan(unfinished);
+            destination = Resume.ledger(spec, resume);
+            format = Format.JSONL;
+        } else {
+            destination = output.destination(spec.commandLine().getOut());
+            format = output.format();
+        }
+        Cove cove = builder.build();
         String endpointUrl = BuilderOptions.given(spec, BuilderOptions.ENDPOINT_URL).map(URI::toString).orElse(null);
         ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes);
         boolean progress = !noProgress && Terminals.stderrIsTerminal();
         StopReason stopReason = new StopReason(BuilderOptions.given(spec, BuilderOptions.FAIL_FAST).orElse(false),
                 BuilderOptions.given(spec, BuilderOptions.MAX_FAILURES).orElse(null));
-        ExecReport report = new ExecReport(output.format(), destination, stopReason::whyStopped);
+        ExecReport report = new ExecReport(format, destination, stopReason::whyStopped);
         return new ExecRun(cove, function, report, stopReason, progress, spec.commandLine().getErr()).execute();
     }
 }

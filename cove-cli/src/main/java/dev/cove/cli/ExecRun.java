@@ -71,7 +71,7 @@ final class ExecRun {
                     lost = e;
                 }
             }
-            err.println(Summary.line(output, Duration.ofNanos(System.nanoTime() - started), interrupted));
+            err.println(Summary.line(output.counts(), Duration.ofNanos(System.nanoTime() - started), interrupted));
             if (stoppedBy != null) {
                 err.println(stoppedBy);
             }

@@ -35,6 +35,15 @@ public final class OutputOptions {
     }
 
     /**
+     * Returns whether {@code --format} was given.
+     *
+     * @return true when the user chose the format
+     */
+    public boolean formatGiven() {
+        return format != null;
+    }
+
+    /**
      * Returns the format given, or the default for where the output goes.
      *
      * @return the format

@@ -71,7 +71,7 @@ class BuilderOptionsTest {
     @Test
     void execOnlyOptions_areTheRunsOptions() {
         assertThat(execOnlyOptions()).containsExactlyInAnyOrder("--fail-fast", "--max-failures", "--no-progress",
-                "--timeout", "--max-output-bytes");
+                "--timeout", "--max-output-bytes", "--resume");
     }
 
     @ParameterizedTest(name = "{0} with [{1}] is {2}")

@@ -120,6 +120,29 @@ class CoveJarIT {
         }
     }
 
+    @Test
+    void signal_thenResume_finishesTheRun_andTheMergedLedgerHasEveryTargetOnceWithAResult() throws Exception {
+        Path jsonl = dir.resolve("run.jsonl");
+        startSleepersAndAwait(jsonl, "--workers", "2");
+        cove.signal("INT");
+        assertThat(cove.await(Duration.ofSeconds(30)).exitCode()).isEqualTo(130);
+
+        CoveProcess.Result resumed = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--resume",
+                jsonl.toString(), "--", "sh", "-c", "echo \"{\\\"done\\\": \\\"$COVE_ACCOUNT_ID\\\"}\"").run();
+        CoveProcess.Result merged = CoveProcess.cove(dir, "merge", jsonl.toString(), "-f", "jsonl").run();
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).startsWith("cove: 6 targets in ").contains("6 succeeded");
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        List<JsonNode> records = Cli.jsonLines(merged.out());
+        assertThat(records).extracting(r -> r.get("Id").asText() + "/" + r.get("Region").asText())
+                .doesNotHaveDuplicates().hasSize(org.memberIds().size() * 2);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.get("Outcome").asText()).isEqualTo("Result");
+            assertThat(r.get("Result").get("done").asText()).isEqualTo(r.get("Id").asText());
+        });
+    }
+
     private CoveProcess.Started cove;
 
     /**

@@ -29,6 +29,10 @@ public final class CoveConfig {
         for (Option<?> option : Options.ALL) {
             checked.put(option, option.check(set.get(option)));
         }
+        if (checked.get(Options.PLAN) != null && checked.get(Options.TARGET_IDS) != null) {
+            throw Validation.fail("plan", null, "a plan names its targets itself: leave targetIds unset (ignoreIds "
+                    + "still leave accounts out)");
+        }
         if (checked.get(Options.ROLE_SESSION_NAME) == null) {
             checked.put(Options.ROLE_SESSION_NAME,
                     Validation.defaultSessionName((String) checked.get(Options.ROLE_NAME)));

@@ -101,8 +101,8 @@ public final class CoveRun<T> {
     }
 
     private CoveOutput<T> execute() {
-        LOG.info("Running in {} accounts x {} regions with {} workers", plan.accounts().size(),
-                plan.regions().size(), config.get(Options.THREAD_WORKERS));
+        LOG.info("Running {} targets in {} accounts with {} workers", plan.size(), plan.accounts().size(),
+                config.get(Options.THREAD_WORKERS));
         sink.start(plan.targets());
         boolean interrupted;
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
@@ -164,9 +164,9 @@ public final class CoveRun<T> {
         OrgAccount account = plan.accounts().get(accountIndex);
         AccountRole role = prefetcher.take(account.id());
         if (role == null) {
-            role = new AccountRole(clients.sts(), requests.forAccount(account.id()), plan.regions().size());
+            role = new AccountRole(clients.sts(), requests.forAccount(account.id()), plan.regions(accountIndex).size());
         }
-        return new Target(accountIndex * plan.regions().size(), account, 0, role);
+        return new Target(accountIndex, 0, account, role);
     }
 
     private void start(ExecutorService executor, Target target) {
@@ -208,10 +208,14 @@ public final class CoveRun<T> {
         }
     }
 
+    private int position(Target target) {
+        return plan.position(target.accountIndex(), target.regionIndex());
+    }
+
     private void runTarget(Target target) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        String region = plan.regions().get(target.regionIndex());
+        String region = plan.regions(target.accountIndex()).get(target.regionIndex());
         SessionInformation info = sessionInformation(target.account(), region);
         CoveResult<T> outcome;
         try {
@@ -219,7 +223,7 @@ public final class CoveRun<T> {
         } finally {
             target.role().release();
         }
-        record(target.position(), outcome.timed(startedAt, Duration.ofNanos(System.nanoTime() - started)));
+        record(position(target), outcome.timed(startedAt, Duration.ofNanos(System.nanoTime() - started)));
     }
 
     private CoveResult<T> assumeAndInvoke(Target target, SessionInformation info, String region) {
@@ -239,8 +243,8 @@ public final class CoveRun<T> {
 
     /** The role is settled (assumed or failed): the account's other regions may start without waiting. */
     private void queueOtherRegions(Target first) {
-        for (int r = 1; r < plan.regions().size(); r++) {
-            ready.add(new Target(first.position() + r, first.account(), r, first.role()));
+        for (int r = 1; r < plan.regions(first.accountIndex()).size(); r++) {
+            ready.add(new Target(first.accountIndex(), r, first.account(), first.role()));
         }
     }
 
@@ -325,12 +329,11 @@ public final class CoveRun<T> {
      * running (it did not stop within the grace period), skipped if it never started.
      */
     private CoveResult<T> neverReported(int position) {
-        OrgAccount account = plan.accounts().get(position / plan.regions().size());
-        String region = plan.regions().get(position % plan.regions().size());
-        SessionInformation info = sessionInformation(account, region);
+        OrgAccount account = plan.accounts().get(plan.accountAt(position));
+        SessionInformation info = sessionInformation(account, plan.regionAt(position));
         String reason = stopReason.get() == null ? "the run ended early" : stopReason.get();
         for (Target target : running.values()) {
-            if (target.position() == position) {
+            if (position(target) == position) {
                 return CoveResult.ofInterrupted(info, new CancellationException("still running " + CANCEL_GRACE_SECONDS
                         + " s after the run was stopped (" + reason + "); abandoned"));
             }
@@ -347,11 +350,11 @@ public final class CoveRun<T> {
     /**
      * One account × region to run.
      *
-     * @param position its place in the output
+     * @param accountIndex the account's place in the plan
+     * @param regionIndex the region's place among the account's regions
      * @param account the account
-     * @param regionIndex the region's place in the run's regions
      * @param role the account's role, shared by its regions
      */
-    private record Target(int position, OrgAccount account, int regionIndex, AccountRole role) {
+    private record Target(int accountIndex, int regionIndex, OrgAccount account, AccountRole role) {
     }
 }

@@ -1,47 +1,186 @@
 package dev.cove.internal;
 
 import dev.cove.CoveTarget;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.RandomAccess;
 
 /**
- * What a run will do: the eligible accounts (sorted by ID) and the regions (in the given order), the
- * partition for role ARNs, and the calling account.
- *
- * @param partition the partition for role ARNs
- * @param accounts the eligible accounts, sorted by ID
- * @param regions the regions, in the order given
+ * What a run will do: the eligible accounts, sorted by ID, each with its regions, and the partition for role
+ * ARNs. Every account × region is a target with a position: accounts in order, each account's regions in
+ * order, so the output is sorted by its positions. Immutable; it holds one entry per account, not per
+ * target, so that a plan of 300,000 targets stays small.
  */
-public record RunPlan(String partition, List<OrgAccount> accounts, List<String> regions) {
+public final class RunPlan {
 
-    /** Copies the lists so the plan stays immutable. */
-    public RunPlan {
-        accounts = List.copyOf(accounts);
-        regions = List.copyOf(regions);
+    private final String partition;
+    private final List<OrgAccount> accounts;
+    private final List<List<String>> regions;
+    /** The position of each account's first target; the last entry is the number of targets. */
+    private final int[] offsets;
+
+    /**
+     * Creates a plan.
+     *
+     * @param partition the partition for role ARNs
+     * @param accounts the eligible accounts, sorted by ID
+     * @param regions each account's regions, in order (one list per account, none empty)
+     */
+    RunPlan(String partition, List<OrgAccount> accounts, List<List<String>> regions) {
+        if (accounts.size() != regions.size()) {
+            throw new IllegalArgumentException(accounts.size() + " accounts but " + regions.size() + " region lists");
+        }
+        this.partition = partition;
+        this.accounts = List.copyOf(accounts);
+        this.regions = List.copyOf(regions);
+        this.offsets = new int[accounts.size() + 1];
+        for (int i = 0; i < accounts.size(); i++) {
+            offsets[i + 1] = Math.addExact(offsets[i], regions.get(i).size());
+        }
+    }
+
+    /**
+     * Returns the plan that runs every account in the same regions.
+     *
+     * @param partition the partition for role ARNs
+     * @param accounts the eligible accounts, sorted by ID
+     * @param regions the regions, in the order given
+     * @return the plan
+     */
+    static RunPlan everyAccountIn(String partition, List<OrgAccount> accounts, List<String> regions) {
+        List<String> shared = List.copyOf(regions);
+        return new RunPlan(partition, accounts, Collections.nCopies(accounts.size(), shared));
+    }
+
+    /**
+     * Returns the partition for role ARNs.
+     *
+     * @return e.g. {@code aws}
+     */
+    public String partition() {
+        return partition;
+    }
+
+    /**
+     * Returns the eligible accounts.
+     *
+     * @return the accounts, sorted by ID
+     */
+    public List<OrgAccount> accounts() {
+        return accounts;
+    }
+
+    /**
+     * Returns one account's regions.
+     *
+     * @param account the account's index in {@link #accounts()}
+     * @return its regions, in order
+     */
+    public List<String> regions(int account) {
+        return regions.get(account);
     }
 
     /**
      * Returns the number of account × region targets.
      *
-     * @return accounts times regions
+     * @return the number of targets
      */
     public int size() {
-        return accounts.size() * regions.size();
+        return offsets[accounts.size()];
     }
 
     /**
-     * Returns every account × region target, account-major.
+     * Returns the position of one target.
+     *
+     * @param account the account's index
+     * @param region the region's index among the account's regions
+     * @return the target's position
+     */
+    int position(int account, int region) {
+        return offsets[account] + region;
+    }
+
+    /**
+     * Returns the index of the account a target position belongs to.
+     *
+     * @param position the target's position
+     * @return the account's index
+     */
+    int accountAt(int position) {
+        int found = Arrays.binarySearch(offsets, 0, accounts.size(), position);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    /**
+     * Returns the region of a target position.
+     *
+     * @param position the target's position
+     * @return the region
+     */
+    String regionAt(int position) {
+        int account = accountAt(position);
+        return regions.get(account).get(position - offsets[account]);
+    }
+
+    /**
+     * Returns every target in position order, as a view that makes each one when asked for it, so that the
+     * plan's size costs no memory.
      *
      * @return the targets
      */
     public List<CoveTarget> targets() {
-        List<CoveTarget> targets = new ArrayList<>(size());
-        for (OrgAccount a : accounts) {
-            for (String region : regions) {
-                targets.add(new CoveTarget(a.id(), region, a.arn(), a.email(), a.name(), a.status(),
-                        a.state()));
-            }
+        return new Targets();
+    }
+
+    /**
+     * Returns the {@code index}-th of {@code count} disjoint shares of this plan, which together hold every
+     * target once. Whole accounts go to each share: in account ID order, each account goes to the share
+     * with the fewest targets so far (the lowest-numbered on a tie). The same plan always shares out the
+     * same way, and the shares differ by at most one account's regions.
+     *
+     * @param index which share, 0-based
+     * @param count how many shares
+     * @return the share, possibly empty when there are fewer accounts than shares
+     */
+    RunPlan share(int index, int count) {
+        PriorityQueue<long[]> loads = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : Long.compare(a[1], b[1]));
+        for (int s = 0; s < count; s++) {
+            loads.add(new long[] {0, s});
         }
-        return targets;
+        List<OrgAccount> kept = new ArrayList<>();
+        List<List<String>> keptRegions = new ArrayList<>();
+        for (int a = 0; a < accounts.size(); a++) {
+            long[] lightest = loads.poll();
+            if (lightest[1] == index) {
+                kept.add(accounts.get(a));
+                keptRegions.add(regions.get(a));
+            }
+            lightest[0] += regions.get(a).size();
+            loads.add(lightest);
+        }
+        return new RunPlan(partition, kept, keptRegions);
+    }
+
+    /** The targets of the plan, each made when asked for. */
+    private final class Targets extends AbstractList<CoveTarget> implements RandomAccess {
+
+        @Override
+        public CoveTarget get(int position) {
+            if (position < 0 || position >= size()) {
+                throw new IndexOutOfBoundsException(position);
+            }
+            OrgAccount a = accounts.get(accountAt(position));
+            return new CoveTarget(a.id(), regionAt(position), a.arn(), a.email(), a.name(), a.status(), a.state());
+        }
+
+        @Override
+        public int size() {
+            return RunPlan.this.size();
+        }
     }
 }

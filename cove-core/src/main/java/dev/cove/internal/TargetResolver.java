@@ -1,8 +1,10 @@
 package dev.cove.internal;
 
+import dev.cove.CoveTarget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +53,12 @@ final class TargetResolver {
     }
 
     /**
-     * Resolves the run's accounts and regions. When every account of the organization is selected, the
-     * ignored accounts are known before the listing starts, so each eligible account is announced to
-     * {@code onEligible} as soon as its page arrives; with {@code targetIds}, nothing is announced, since
-     * the selection must be validated whole before any role is assumed.
+     * Resolves the run's accounts and regions: the given plan, else the selection, then this run's share of
+     * them when the run is sharded. When every account of the organization is selected (and the run is not
+     * sharded), the ignored accounts are known before the listing starts, so each eligible account is
+     * announced to {@code onEligible} as soon as its page arrives; with {@code targetIds}, nothing is
+     * announced, since the selection must be validated whole before any role is assumed, and with a shard
+     * neither, since an account's share is known only once every account is.
      *
      * @param onEligible told of each account that will surely be in the plan, with the run's partition
      * @return the plan
@@ -63,6 +67,54 @@ final class TargetResolver {
     RunPlan resolve(BiConsumer<String, OrgAccount> onEligible) {
         GetCallerIdentityResponse caller = callerIdentity();
         String partition = config.get(Options.PARTITION) != null ? config.get(Options.PARTITION) : partitionOf(caller.arn());
+        Shard shard = config.get(Options.SHARD);
+        RunPlan plan = config.get(Options.PLAN) != null ? fromPlan(config.get(Options.PLAN), caller, partition)
+                : fromSelection(caller, partition, shard == null ? onEligible : (p, account) -> { });
+        if (shard == null) {
+            return plan;
+        }
+        RunPlan share = plan.share(shard.index(), shard.count());
+        LOG.info("Shard {}: {} of {} accounts, {} of {} targets", shard, share.accounts().size(),
+                plan.accounts().size(), share.size(), plan.size());
+        return share;
+    }
+
+    /** The plan given: its accounts, less the ignored ones and the caller, in their regions. */
+    private RunPlan fromPlan(List<CoveTarget> planned, GetCallerIdentityResponse caller, String partition) {
+        Set<String> ignored = ignored(Optional.empty(), caller);
+        Map<String, OrgAccount> accounts = new TreeMap<>();
+        Map<String, List<String>> regions = new HashMap<>();
+        for (CoveTarget target : planned) {
+            if (ignored.contains(target.id())) {
+                continue;
+            }
+            accounts.putIfAbsent(target.id(), new OrgAccount(target.id(), target.arn(), target.email(), target.name(),
+                    target.status(), target.state()));
+            if (target.region() != null) {
+                regions.computeIfAbsent(target.id(), id -> new ArrayList<>()).add(target.region());
+            }
+        }
+        if (accounts.isEmpty()) {
+            throw Validation.fail("plan", null, "There are no eligible account ids to run against: every account of "
+                    + "the plan is removed by the ignored IDs " + config.get(Options.IGNORE_IDS) + " or as the calling "
+                    + "account " + caller.account());
+        }
+        List<String> runRegions = runRegions();
+        List<List<String>> perAccount = new ArrayList<>(accounts.size());
+        for (String id : accounts.keySet()) {
+            perAccount.add(regions.getOrDefault(id, runRegions));
+        }
+        LOG.debug("Planned {} accounts (caller {}, partition {})", accounts.size(), caller.account(), partition);
+        return new RunPlan(partition, new ArrayList<>(accounts.values()), perAccount);
+    }
+
+    private List<String> runRegions() {
+        return config.get(Options.REGIONS) != null ? config.get(Options.REGIONS) : List.of(assumingRegion.id());
+    }
+
+    /** The selection: target IDs (or the whole organization) less the ignored IDs and the caller. */
+    private RunPlan fromSelection(GetCallerIdentityResponse caller, String partition,
+            BiConsumer<String, OrgAccount> onEligible) {
         boolean wholeOrganization = config.get(Options.TARGET_IDS) == null;
         Set<String> ignoredEarly = wholeOrganization ? ignored(Optional.empty(), caller) : null;
         Optional<Map<String, OrgAccount>> organization = directory.listAccounts(account -> {
@@ -90,10 +142,10 @@ final class TargetResolver {
                     + whyNothingIsLeft(selected, ignored, caller.account(), organization));
         }
         eligible.sort(Comparator.comparing(OrgAccount::id));
-        List<String> regions = config.get(Options.REGIONS) != null ? config.get(Options.REGIONS) : List.of(assumingRegion.id());
+        List<String> regions = runRegions();
         LOG.debug("Resolved {} accounts x {} regions (caller {}, partition {})", eligible.size(), regions.size(),
                 caller.account(), partition);
-        return new RunPlan(partition, eligible, regions);
+        return RunPlan.everyAccountIn(partition, eligible, regions);
     }
 
     private GetCallerIdentityResponse callerIdentity() {

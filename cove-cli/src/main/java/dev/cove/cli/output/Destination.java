@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,7 +15,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Where records go: the command's stdout, or a file. A whole document is written to a file atomically (a
  * temporary file in the same directory, then a rename), so readers never see half of it; a stream of
- * records is written line by line and flushed after each, to a new file or appended to an existing ledger.
+ * records is written line by line and flushed after each, to a new file or appended to an existing ledger
+ * (after dropping the half record a killed run may have left at its end).
  *
  * <p>Nothing is lost when the destination fails mid-way (a full disk, a closed pipe): the failure is kept,
  * and the records that could not be written go to a file of their own in the temporary directory, which
@@ -219,24 +218,12 @@ public final class Destination implements AutoCloseable {
 
     private Writer stream() throws IOException {
         if (stream == null) {
-            stream = file == null ? stdout : open(file, append);
-            if (append && endsInTornLine(file)) {
-                stream.write('\n'); // a run killed mid-line left half a record: the next one starts on its own line
+            if (append && file != null) {
+                Ledger.dropTornLastLine(file);
             }
+            stream = file == null ? stdout : open(file, append);
         }
         return stream;
-    }
-
-    private static boolean endsInTornLine(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size == 0) {
-            return false;
-        }
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            channel.position(size - 1).read(last);
-            return last.get(0) != '\n';
-        }
     }
 
     private static Writer open(Path path, boolean append) throws IOException {

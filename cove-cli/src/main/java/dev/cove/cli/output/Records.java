@@ -49,6 +49,29 @@ public final class Records {
     }
 
     /**
+     * Returns the record of a target that no ledger names: {@code Skipped}, with the reason.
+     *
+     * @param target the target, as the plan names it
+     * @param reason why it is missing
+     * @return the record, with the keys of an exec record
+     */
+    public static ObjectNode missing(CoveTarget target, String reason) {
+        ObjectNode node = Json.object();
+        put(node, "Id", target.id());
+        put(node, "Arn", target.arn());
+        put(node, "Email", target.email());
+        put(node, "Name", target.name());
+        put(node, "Status", target.status());
+        put(node, "State", target.state());
+        put(node, "Region", target.region());
+        node.put("AssumeRoleSuccess", false);
+        node.put("Outcome", CoveOutcome.SKIPPED.label());
+        node.put("Reason", reason);
+        node.put("ExceptionDetails", "not started: " + reason);
+        return node;
+    }
+
+    /**
      * Returns the record of one target's outcome. A target stopped before it ended carries the {@code Reason}
      * the run stopped: one that never started is {@code Skipped}, with {@code ExceptionDetails}
      * {@code not started: <reason>}; one stopped mid-way is {@code Interrupted}. A target that started
