@@ -98,14 +98,16 @@ public final class ExecCommand implements Callable<Integer> {
         Destination destination;
         Format format;
         if (resume != null) {
-            List<CoveTarget> unfinished = Resume.unfinished(spec, resume, output,
-                    BuilderOptions.given(spec, BuilderOptions.TARGETS_FILE).orElse(null));
+            // with a plan, this shard's share of it, resolved as the first run resolved it
+            List<CoveTarget> planned = BuilderOptions.given(spec, BuilderOptions.TARGETS_FILE).isPresent()
+                    ? builder.build().targets() : null;
+            List<CoveTarget> unfinished = Resume.unfinished(spec, resume, output, planned);
             if (unfinished.isEmpty()) {
                 spec.commandLine().getErr().println("cove: nothing to resume: every target of " + resume
                         + " has a Result");
                 return 0;
             }
-            builder.plan(unfinished);
+            builder.plan(unfinished).shard(0, 1); // exactly these: they are this shard's already
             destination = Resume.ledger(spec, resume);
             format = Format.JSONL;
         } else {

@@ -22,17 +22,19 @@ final class Resume {
     }
 
     /**
-     * Returns the targets to run again: those of the ledger whose latest record is no {@code Result}, and,
-     * given the run's plan, those of the plan the ledger has no record of.
+     * Returns the targets to run again: those of the ledger whose latest record is no {@code Result}, or, given
+     * the run's plan (as this shard resolves it), those of the plan without a {@code Result} in the ledger,
+     * which include the targets a run killed outright never wrote.
      *
      * @param command the running command
      * @param ledger the ledger of the earlier run
      * @param output the command's output options, which must leave the ledger as the output
-     * @param plan the plan of the earlier run, or null
+     * @param planned the targets of the plan (this shard's share of it), or null without a plan
      * @return the targets, with the metadata the ledger (or the plan) gives
      * @throws ParameterException when the ledger cannot be read, or another output is asked for
      */
-    static List<CoveTarget> unfinished(CommandSpec command, Path ledger, OutputOptions output, TargetsFile plan) {
+    static List<CoveTarget> unfinished(CommandSpec command, Path ledger, OutputOptions output,
+            List<CoveTarget> planned) {
         if (output.formatGiven() && output.format() != Format.JSONL) {
             throw conflict(command, "--resume appends jsonl records to " + ledger + ": leave out --format, or give jsonl");
         }
@@ -48,16 +50,11 @@ final class Resume {
         } catch (IOException e) {
             throw bad(command, "cannot read " + ledger + ": " + e.getMessage());
         }
-        if (plan == null) {
+        if (planned == null) {
             return earlier.unfinished();
         }
         List<CoveTarget> targets = new ArrayList<>();
-        for (CoveTarget target : plan.targets()) {
-            if (target.region() == null) {
-                throw conflict(command, "--resume with --targets-file needs a Region on every line of " + plan.file()
-                        + " (as 'cove targets -f jsonl' writes them), to tell which regions of account "
-                        + target.id() + " finished");
-            }
+        for (CoveTarget target : planned) {
             Ledger.Entry latest = earlier.latest(target.id(), target.region());
             if (latest == null || latest.outcome() != CoveOutcome.RESULT) {
                 targets.add(target);

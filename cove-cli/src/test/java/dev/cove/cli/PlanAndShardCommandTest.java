@@ -84,6 +84,26 @@ class PlanAndShardCommandTest {
     }
 
     @Test
+    void resume_ofAShard_withThePlan_runsOnlyThatSharesUnfinishedTargets() throws Exception {
+        Path ledger = dir.resolve("shard-1.jsonl");
+        Cli.Run failed = Cli.run("exec", "--endpoint-url", proxy.endpoint().toString(), "--targets-file",
+                plan.toString(), "--shard", "1/3", "-f", "jsonl", "-o", ledger.toString(), "--", "false");
+        List<String> share = Cli.jsonLines(Files.readString(ledger)).stream().map(PlanAndShardCommandTest::key).toList();
+
+        Cli.Run resumed = Cli.run("exec", "--endpoint-url", proxy.endpoint().toString(), "--targets-file",
+                plan.toString(), "--shard", "1/3", "--resume", ledger.toString(), "--", "true");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        List<JsonNode> lines = Cli.jsonLines(Files.readString(ledger));
+        assertThat(lines).hasSize(share.size() * 2);
+        assertThat(lines.subList(share.size(), lines.size())).extracting(PlanAndShardCommandTest::key)
+                .as("the same share, again").containsExactlyInAnyOrderElementsOf(share);
+        assertThat(lines.subList(share.size(), lines.size()))
+                .allSatisfy(r -> assertThat(r.get("Outcome").asText()).isEqualTo("Result"));
+    }
+
+    @Test
     void exec_shardIndexOutOfRange_isBadUsage_inTheCommandsTerms() {
         Cli.Run run = Cli.run("exec", "--endpoint-url", proxy.endpoint().toString(), "--targets-file", plan.toString(),
                 "--shard", "3/3", "--", "true");
