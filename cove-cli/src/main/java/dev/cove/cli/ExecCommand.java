@@ -1,6 +1,7 @@
 package dev.cove.cli;
 
 import dev.cove.Cove;
+import dev.cove.cli.exec.CredentialServer;
 import dev.cove.cli.exec.Durations;
 import dev.cove.cli.exec.ExecFunction;
 import dev.cove.cli.exec.Executables;
@@ -68,6 +69,12 @@ public final class ExecCommand implements Callable<Integer> {
                     + " dropped (the record says how many). Default: ${DEFAULT-VALUE}.")
     private int maxOutputBytes;
 
+    @Option(names = "--credential-server",
+            description = "Give each program a loopback credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI, with"
+                    + " a token of its own in AWS_CONTAINER_AUTHORIZATION_TOKEN) instead of static keys, so that SDKs"
+                    + " and the AWS CLI refresh the role's credentials for as long as the program runs.")
+    private boolean credentialServer;
+
     @Option(names = "--resume", paramLabel = "LEDGER",
             description = "Finish an earlier run: run only the targets of LEDGER (its jsonl output) without a Result"
                     + " (failed, interrupted, skipped) and append their records to LEDGER. With --targets-file, also the"
@@ -116,11 +123,13 @@ public final class ExecCommand implements Callable<Integer> {
         }
         Cove cove = builder.build();
         String endpointUrl = BuilderOptions.given(spec, BuilderOptions.ENDPOINT_URL).map(URI::toString).orElse(null);
-        ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes);
         boolean progress = !noProgress && Terminals.stderrIsTerminal();
         StopReason stopReason = new StopReason(BuilderOptions.given(spec, BuilderOptions.FAIL_FAST).orElse(false),
                 BuilderOptions.given(spec, BuilderOptions.MAX_FAILURES).orElse(null));
         ExecReport report = new ExecReport(format, destination, stopReason::whyStopped);
-        return new ExecRun(cove, function, report, stopReason, progress, spec.commandLine().getErr()).execute();
+        try (CredentialServer server = credentialServer ? CredentialServer.start() : null) {
+            ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes, server);
+            return new ExecRun(cove, function, report, stopReason, progress, spec.commandLine().getErr()).execute();
+        }
     }
 }

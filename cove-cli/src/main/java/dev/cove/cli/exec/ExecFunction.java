@@ -34,6 +34,7 @@ public final class ExecFunction implements CoveFunction<ChildOutcome> {
     private final Duration timeout;
     private final String endpointUrl;
     private final int maxOutputBytes;
+    private final CredentialServer credentialServer;
     /** The children running now. */
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
@@ -46,10 +47,26 @@ public final class ExecFunction implements CoveFunction<ChildOutcome> {
      * @param maxOutputBytes how many bytes of stdout, and of stderr, to keep per target
      */
     public ExecFunction(List<String> command, Duration timeout, String endpointUrl, int maxOutputBytes) {
+        this(command, timeout, endpointUrl, maxOutputBytes, null);
+    }
+
+    /**
+     * Creates the function.
+     *
+     * @param command the program and its arguments, run without a shell
+     * @param timeout the time limit per target, or null for none
+     * @param endpointUrl given to the child as {@code AWS_ENDPOINT_URL}, or null
+     * @param maxOutputBytes how many bytes of stdout, and of stderr, to keep per target
+     * @param credentialServer hands each child its target's credentials, refreshed, instead of a snapshot in its
+     *     environment; or null for the snapshot
+     */
+    public ExecFunction(List<String> command, Duration timeout, String endpointUrl, int maxOutputBytes,
+            CredentialServer credentialServer) {
         this.command = List.copyOf(command);
         this.timeout = timeout;
         this.endpointUrl = endpointUrl;
         this.maxOutputBytes = maxOutputBytes;
+        this.credentialServer = credentialServer;
     }
 
     @Override
@@ -58,9 +75,19 @@ public final class ExecFunction implements CoveFunction<ChildOutcome> {
             throw new IOException("Cannot run program \"" + command.get(0) + "\": not an executable file nor a program"
                     + " on PATH");
         }
-        AwsCredentials credentials = session.credentialsProvider().resolveCredentials();
         ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnSession(command));
-        ChildEnvironment.apply(builder.environment(), session.sessionInformation(), credentials, endpointUrl);
+        if (credentialServer == null) {
+            AwsCredentials credentials = session.credentialsProvider().resolveCredentials();
+            ChildEnvironment.apply(builder.environment(), session.sessionInformation(), credentials, endpointUrl);
+            return run(builder, session);
+        }
+        try (CredentialServer.Lease lease = credentialServer.lease(session.credentialsProvider())) {
+            ChildEnvironment.apply(builder.environment(), session.sessionInformation(), lease, endpointUrl);
+            return run(builder, session);
+        }
+    }
+
+    private ChildOutcome run(ProcessBuilder builder, CoveSession session) throws Exception {
         long started = System.nanoTime();
         Process process = builder.start();
         running.add(process);
