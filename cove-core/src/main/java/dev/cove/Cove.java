@@ -4,6 +4,7 @@ import dev.cove.internal.CoveConfig;
 import dev.cove.internal.CoveRun;
 import dev.cove.internal.Option;
 import dev.cove.internal.Options;
+import dev.cove.internal.Shard;
 import dev.cove.internal.TargetResolution;
 import dev.cove.internal.TargetsFile;
 import java.net.URI;
@@ -90,6 +91,21 @@ public final class Cove {
      */
     public <T> CoveOutput<T> run(CoveFunction<T> fn) {
         return run(fn, result -> { });
+    }
+
+    /**
+     * Reads a targets file as {@link Builder#targetsFile(Path)} reads it, without calling AWS, e.g. to compare a
+     * plan with what ran.
+     *
+     * @param file the file: account IDs, CSV, JSON or JSON lines (a {@code cove targets -f jsonl} output)
+     * @return its targets, in the file's order, each account × region once: the account ID, the region (null when
+     *     the file names none) and the name and email the file gives
+     * @throws CoveConfigurationException naming the file, the line and the value of a bad row, or why the file
+     *     cannot be read
+     */
+    public static List<CoveTarget> readTargetsFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        return TargetsFile.unread(file).targets();
     }
 
     /**
@@ -523,6 +539,38 @@ public final class Cove {
          */
         public Builder apiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
             return set(Options.API_CALL_ATTEMPT_TIMEOUT, apiCallAttemptTimeout);
+        }
+
+        /**
+         * Runs exactly these targets instead of resolving a selection: a plan made once (by
+         * {@link Cove#targets()}, or by {@code cove targets -f jsonl}) and run many times, e.g. by every
+         * shard of a run spread over machines, without each listing the organization. The organization is
+         * not listed: each target's metadata is reported as the plan gives it. A target whose region is null
+         * runs in the run's regions ({@code regions}, else the assuming region). {@code ignoreIds} and the
+         * calling account still leave accounts out; {@code targetIds} must be unset. Default: none.
+         *
+         * @param targets the targets, each account × region once; null resets to resolving the selection
+         * @return this builder
+         */
+        public Builder plan(Collection<CoveTarget> targets) {
+            return set(Options.PLAN, targets == null ? null : Collections.unmodifiableList(new ArrayList<>(targets)));
+        }
+
+        /**
+         * Runs only the {@code index}-th of {@code count} disjoint shares of the targets, so that
+         * {@code count} runs (on as many machines) together visit every target exactly once. Each share holds
+         * whole accounts, so each role is still assumed once per account: in account ID order, each account
+         * goes to the share with the fewest targets so far. The same targets always share out the same way,
+         * and the shares differ by at most one account's regions. Every share must start from the same
+         * targets: give each the same {@link #plan(Collection) plan}, or keep the organization unchanged while
+         * they start. A share may be empty when there are fewer accounts than shares. Default: no sharding.
+         *
+         * @param index which share, 0 to {@code count - 1}
+         * @param count how many shares, at least 1
+         * @return this builder
+         */
+        public Builder shard(int index, int count) {
+            return set(Options.SHARD, new Shard(index, count));
         }
 
         /**

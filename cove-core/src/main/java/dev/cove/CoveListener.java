@@ -25,7 +25,10 @@ public interface CoveListener<T> {
     }
 
     /**
-     * Called exactly once per target, when it has finished (returned, thrown, or failed to assume its role).
+     * Called exactly once per target of the run, whatever ends the run: when the target has finished
+     * (returned, thrown, failed to assume its role, or was stopped mid-way), and, for the targets that never
+     * started because the run stopped early, as {@link CoveOutcome#SKIPPED} before {@code run} returns or
+     * throws. A listener that writes each outcome therefore holds a complete ledger of the run.
      *
      * @param result the target's outcome
      */

@@ -199,15 +199,23 @@ class CoveBuilderValidationTest {
                 .timeout(Duration.ofMinutes(3))
                 .maxFailures(4)
                 .apiCallAttemptTimeout(Duration.ofSeconds(9))
+                .shard(1, 3)
+                .build();
+        // a plan names the targets itself, so it goes without targetIds and without a targets file
+        Cove planned = original.toBuilder().targetIds((List<String>) null).targetsFile(null)
+                .plan(List.of(new CoveTarget("123456789012", "eu-west-1", null, null, "prod", null, "ACTIVE", null, null)))
                 .build();
 
         Cove copy = original.toBuilder().build();
+        Cove plannedCopy = planned.toBuilder().build();
 
         for (Option<?> option : Options.ALL) {
-            assertThat(original.config().get(option)).as("%s is set to a value other than its default", option)
+            Cove set = option == Options.PLAN ? planned : original;
+            Cove setCopy = option == Options.PLAN ? plannedCopy : copy;
+            assertThat(set.config().get(option)).as("%s is set to a value other than its default", option)
                     .isNotNull().matches(value -> !Objects.equals(value, option.defaultValue()));
-            assertThat(copy.config().get(option)).as("%s survives toBuilder", option)
-                    .isEqualTo(original.config().get(option));
+            assertThat(setCopy.config().get(option)).as("%s survives toBuilder", option)
+                    .isEqualTo(set.config().get(option));
         }
     }
 

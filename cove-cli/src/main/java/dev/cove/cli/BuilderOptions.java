@@ -41,6 +41,13 @@ final class BuilderOptions {
             Value.number("N"), Cove.Builder::maxFailures, EXEC,
             "Stop starting targets once more than N have failed; the rest are reported as skipped.");
 
+    /** The targets file, which {@code exec --resume} reads too (through the plan it resolves). */
+    static final BuilderOption<Path> TARGETS_FILE = BuilderOption.of("--targets-file", "targetsFile",
+            Value.read(Path.class, "FILE", Path::of), Cove.Builder::targetsFile, SELECTION,
+            "Accounts to run in, read from FILE: one account ID per line, CSV with an Id column, or JSON /"
+                    + " JSON lines with Id (and optional Name, Email, Region). A 'cove targets -f jsonl' output"
+                    + " works as is.");
+
     /** Every row, in the order {@code --help} lists them. */
     static final List<BuilderOption<?>> TABLE = List.of(
             BuilderOption.of("--target-ids", "targetIds", Value.list("ID"), Cove.Builder::targetIds, SELECTION,
@@ -50,11 +57,7 @@ final class BuilderOptions {
             BuilderOption.of("--ignore-ids", "ignoreIds", Value.list("ID"), Cove.Builder::ignoreIds, SELECTION,
                     "Accounts to leave out: account IDs, OU IDs, OU paths or root IDs; they win over --target-ids."
                             + " The calling account is left out unless --include-host."),
-            BuilderOption.of("--targets-file", "targetsFile", Value.read(Path.class, "FILE", Path::of),
-                    Cove.Builder::targetsFile, SELECTION,
-                    "Accounts to run in, read from FILE: one account ID per line, CSV with an Id column, or JSON /"
-                            + " JSON lines with Id (and optional Name, Email, Region). A 'cove targets -f jsonl' output"
-                            + " works as is."),
+            TARGETS_FILE,
             BuilderOption.of("--include", "include", Value.repeated("KEY=GLOB[,GLOB...]"), Cove.Builder::include,
                     SELECTION, "Keep only accounts whose KEY matches one of the globs; repeat to require several."
                             + " KEY: id, name, email, state, ou (an OU path, /Prod/** for everything below), tag:KEY."),
@@ -86,6 +89,11 @@ final class BuilderOptions {
                     "Partition of the role ARNs (aws, aws-us-gov, aws-cn). Default: the caller's."),
             BuilderOption.of("--workers", "threadWorkers", Value.number("N"), Cove.Builder::threadWorkers, SELECTION,
                     "Targets in flight at once (1-10000). Default: 20."),
+            BuilderOption.of("--shard", "shard", Value.read(ShardArgument.class, "I/N", ShardArgument::parse),
+                    (builder, shard) -> builder.shard(shard.index(), shard.count()), SELECTION,
+                    "Run only the I-th (from 0) of N disjoint shares of whole accounts, so that N runs together"
+                            + " visit every target once. auto/N takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed"
+                            + " Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)."),
             BuilderOption.of("--profile", "assumingCredentials", Value.text("PROFILE"), ProfileArgument::apply,
                     SELECTION, "AWS profile whose credentials and region assume the roles. Default: the SDK's"
                             + " default chain.")

@@ -1,5 +1,9 @@
 package dev.cove.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** The entry point of the {@code cove} command. */
@@ -14,7 +18,12 @@ public final class CoveCli {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        // Straight to the file descriptor, not through System.out, which hides write errors (a full disk, a
+        // closed pipe) from the writer: the command must notice them, so that no record is lost unsaid.
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                System.out.charset()), true));
+        System.exit(commandLine.execute(args));
     }
 
     /**

@@ -9,12 +9,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code cove} command: {@code targets}, {@code exec}, {@code report} and {@code generate-completion}. */
+/**
+ * The {@code cove} command: {@code targets}, {@code exec}, {@code report}, {@code merge} and
+ * {@code generate-completion}.
+ */
 @Command(name = "cove", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         description = "Runs a command in every AWS account × region of an AWS Organization, with an IAM role"
                 + " assumed in each account, and gathers every outcome.",
-        subcommands = {TargetsCommand.class, ExecCommand.class, ReportCommand.class, GenerateCompletion.class},
+        subcommands = {TargetsCommand.class, ExecCommand.class, ReportCommand.class, MergeCommand.class,
+            GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every target succeeded",
@@ -27,6 +31,8 @@ import picocli.CommandLine.Spec;
             "  cove targets --target-ids /Prod --include tag:env=prod --regions all",
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
             "  cove exec -f jsonl -o run.jsonl -- ./audit.sh && cove report run.jsonl",
+            "  cove exec -f jsonl -o run.jsonl -- ./audit.sh; cove exec --resume run.jsonl -- ./audit.sh",
+            "  cove merge shard-*.jsonl --plan plan.jsonl -f jsonl -o run.jsonl",
             "  source <(cove generate-completion)    # tab completion in bash and zsh",
             "",
             "Reference: docs/cli.md"})
@@ -45,6 +51,7 @@ public final class CoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use 'cove targets', 'cove exec' or 'cove report'");
+        throw new ParameterException(spec.commandLine(), "Missing command: use 'cove targets', 'cove exec',"
+                + " 'cove report' or 'cove merge'");
     }
 }

@@ -1,13 +1,15 @@
 package dev.cove.cli;
 
 import dev.cove.Cove;
-import dev.cove.CoveTarget;
+import dev.cove.cli.exec.CredentialServer;
 import dev.cove.cli.exec.Durations;
 import dev.cove.cli.exec.ExecFunction;
 import dev.cove.cli.exec.Executables;
 import dev.cove.cli.output.Destination;
 import dev.cove.cli.output.ExecReport;
+import dev.cove.CoveTarget;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
             "0:every target succeeded",
             "1:some target failed (exception, failed assume-role, timeout), or the question was not answered yes",
             "2:bad usage or configuration",
-            "130:interrupted by SIGINT or SIGTERM; what finished is written"},
+            "130:interrupted by SIGINT or SIGTERM; every target is written (finished, Interrupted or Skipped)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  cove exec --regions us-east-1,eu-west-1 -- aws sts get-caller-identity",
@@ -76,6 +78,18 @@ public final class ExecCommand implements Callable<Integer> {
                     + " dropped (the record says how many). Default: ${DEFAULT-VALUE}.")
     private int maxOutputBytes;
 
+    @Option(names = "--credential-server",
+            description = "Give each program a loopback credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI, with"
+                    + " a token of its own in AWS_CONTAINER_AUTHORIZATION_TOKEN) instead of static keys, so that SDKs"
+                    + " and the AWS CLI refresh the role's credentials for as long as the program runs.")
+    private boolean credentialServer;
+
+    @Option(names = "--resume", paramLabel = "LEDGER",
+            description = "Finish an earlier run: run only the targets of LEDGER (its jsonl output) without a Result"
+                    + " (failed, interrupted, skipped) and append their records to LEDGER. With --targets-file, also the"
+                    + " targets of that plan LEDGER lacks (a run that was killed outright).")
+    private Path resume;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*",
             description = "The program and its arguments, after --. Run directly, not through a shell:"
                     + " use sh -c '...' for pipes.")
@@ -96,7 +110,28 @@ public final class ExecCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-output-bytes': must"
                     + " be at least 0, got " + maxOutputBytes);
         }
-        Cove cove = BuilderOptions.toBuilder(spec).build();
+        Cove.Builder builder = BuilderOptions.toBuilder(spec);
+        Destination destination;
+        Format format;
+        if (resume != null) {
+            // with a targets file, this shard's share of it, resolved as the first run resolved it
+            List<CoveTarget> planned = BuilderOptions.given(spec, BuilderOptions.TARGETS_FILE).isPresent()
+                    ? builder.build().targets() : null;
+            List<CoveTarget> unfinished = Resume.unfinished(spec, resume, output, planned);
+            if (unfinished.isEmpty()) {
+                spec.commandLine().getErr().println("cove: nothing to resume: every target of " + resume
+                        + " has a Result");
+                return 0;
+            }
+            // exactly these (the targets file is read already): they are this shard's already
+            builder.targetsFile(null).plan(unfinished).shard(0, 1);
+            destination = Resume.ledger(spec, resume);
+            format = Format.JSONL;
+        } else {
+            destination = output.destination(spec.commandLine().getOut());
+            format = output.format();
+        }
+        Cove cove = builder.build();
         if (!yes && Terminals.stdinIsTerminal() && Terminals.stderrIsTerminal()) {
             List<CoveTarget> plan = cove.targets();
             if (Confirmation.needed(plan)
@@ -106,12 +141,13 @@ public final class ExecCommand implements Callable<Integer> {
                 return NOT_CONFIRMED;
             }
         }
-        Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
         String endpointUrl = BuilderOptions.given(spec, BuilderOptions.ENDPOINT_URL).map(URI::toString).orElse(null);
-        ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes);
         StopReason stopReason = new StopReason(BuilderOptions.given(spec, BuilderOptions.FAIL_FAST).orElse(false),
                 BuilderOptions.given(spec, BuilderOptions.MAX_FAILURES).orElse(null));
-        ExecReport report = new ExecReport(output.format(), destination, stopReason::whySkipped);
-        return new ExecRun(cove, function, report, stopReason, spec.commandLine().getErr()).execute();
+        ExecReport report = new ExecReport(format, destination, stopReason::whyStopped);
+        try (CredentialServer server = credentialServer ? CredentialServer.start() : null) {
+            ExecFunction function = new ExecFunction(command, timeout, endpointUrl, maxOutputBytes, server);
+            return new ExecRun(cove, function, report, stopReason, spec.commandLine().getErr()).execute();
+        }
     }
 }

@@ -35,10 +35,11 @@ final class ExecRun {
     }
 
     /**
-     * Runs and reports.
+     * Runs and reports. A destination that fails mid-way does not end the run: the records go to a file of
+     * their own, the summary is printed, and a last line says where the records are (exit code 1).
      *
      * @return the exit code
-     * @throws IOException when the records cannot be written
+     * @throws IOException when the output file cannot be closed
      */
     int execute() throws IOException {
         long started = System.nanoTime();
@@ -46,29 +47,43 @@ final class ExecRun {
         CoveOutput<ChildOutcome> output;
         String stoppedBy = null;
         boolean interrupted;
-        try (SignalGuard guard = SignalGuard.install(SIGNAL_BOUND); report) {
+        boolean outputFailed;
+        try (SignalGuard guard = SignalGuard.install(SIGNAL_BOUND, function::endAll); report) {
             stopReason.watch(guard);
             try {
                 output = cove.run(function, collector);
             } catch (CoveExecutionException e) {
                 output = partialOutput(e);
                 stoppedBy = StopReason.failFastLine(e);
+            } finally {
+                function.endAll();
             }
             interrupted = Thread.interrupted() | guard.signalled();
-            report.finished(output);
-            if (collector.writeFailure() != null) {
-                throw collector.writeFailure();
+            IOException lost = collector.writeFailure();
+            if (lost == null) {
+                try {
+                    report.finished(output);
+                } catch (IOException e) {
+                    lost = e;
+                }
             }
             Summary.lines(output, Duration.ofNanos(System.nanoTime() - started), interrupted).forEach(err::println);
             if (stoppedBy != null) {
                 err.println(stoppedBy);
+            }
+            outputFailed = report.failure() != null || lost != null;
+            if (report.failure() != null) {
+                err.println("cove: " + report.failure());
+            }
+            if (lost != null) {
+                err.println("cove: records were lost: could not write them to a temporary file either: " + lost);
             }
             err.flush();
         }
         if (interrupted) {
             return SignalGuard.INTERRUPTED;
         }
-        return output.allSucceeded() && stoppedBy == null ? 0 : 1;
+        return output.allSucceeded() && stoppedBy == null && !outputFailed ? 0 : 1;
     }
 
     /** The exception comes from this run, whose function returns ChildOutcome. */

@@ -1,6 +1,12 @@
 package dev.cove.cli;
 
+import dev.cove.cli.output.Destination;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +36,15 @@ public final class OutputOptions {
     }
 
     /**
+     * Returns whether {@code --format} was given.
+     *
+     * @return true when the user chose the format
+     */
+    public boolean formatGiven() {
+        return format != null;
+    }
+
+    /**
      * Returns the format given, or the default for where the output goes.
      *
      * @return the format
@@ -39,6 +54,34 @@ public final class OutputOptions {
             return format;
         }
         return output == null && Terminals.stdoutIsTerminal() ? Format.TABLE : Format.JSON;
+    }
+
+    /**
+     * Returns where the records go, after checking that they can be written there, before anything runs.
+     *
+     * @param stdout the command's standard output
+     * @return the destination
+     * @throws ParameterException when the file's directory does not exist, or the file cannot be written
+     */
+    public Destination destination(PrintWriter stdout) {
+        Path file = output();
+        Destination destination = Destination.of(stdout, file);
+        try {
+            destination.checkWritable();
+        } catch (IOException e) {
+            throw new ParameterException(mixee.commandLine(), "Invalid value for option '--output': cannot write "
+                    + file + ": " + reason(e), e);
+        }
+        return destination;
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "no such file or directory";
+            case FileSystemException fs when fs.getReason() != null -> fs.getReason();
+            default -> e.getMessage();
+        };
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns SIGINT and SIGTERM during a run into an orderly stop: a shutdown hook interrupts the thread that
  * runs Cove (which then starts no more targets and kills running children), waits, bounded, until that
- * thread has written what finished and {@linkplain #close() closed} this guard, then ends the JVM with
- * exit code 130.
+ * thread has written what finished and {@linkplain #close() closed} this guard, then ends whatever children
+ * are still running and ends the JVM with exit code 130.
  */
 final class SignalGuard implements AutoCloseable {
 
@@ -17,13 +17,15 @@ final class SignalGuard implements AutoCloseable {
 
     private final Thread runThread;
     private final Duration bound;
+    private final Runnable lastResort;
     private final CountDownLatch written = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean signalled;
 
-    private SignalGuard(Thread runThread, Duration bound) {
+    private SignalGuard(Thread runThread, Duration bound, Runnable lastResort) {
         this.runThread = runThread;
         this.bound = bound;
+        this.lastResort = lastResort;
         this.hook = Thread.ofPlatform().name("cove-signal").unstarted(this::onSignal);
     }
 
@@ -31,10 +33,11 @@ final class SignalGuard implements AutoCloseable {
      * Guards the current thread's run.
      *
      * @param bound how long the hook waits for the output to be written before it ends the JVM anyway
+     * @param lastResort run by the hook before it ends the JVM: ends the children still running
      * @return the installed guard; close it once the output is written
      */
-    static SignalGuard install(Duration bound) {
-        SignalGuard guard = new SignalGuard(Thread.currentThread(), bound);
+    static SignalGuard install(Duration bound, Runnable lastResort) {
+        SignalGuard guard = new SignalGuard(Thread.currentThread(), bound, lastResort);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         return guard;
     }
@@ -47,6 +50,7 @@ final class SignalGuard implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lastResort.run();
         Runtime.getRuntime().halt(INTERRUPTED);
     }
 

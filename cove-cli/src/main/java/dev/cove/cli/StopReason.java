@@ -36,11 +36,11 @@ final class StopReason {
     }
 
     /**
-     * Says why targets were not started, for their records.
+     * Says why the run stopped early, for the records of the targets it never started or stopped mid-way.
      *
      * @return e.g. {@code --fail-fast stopped the run}
      */
-    String whySkipped() {
+    String whyStopped() {
         if (signalled.getAsBoolean()) {
             return "the run was interrupted";
         }

@@ -1,5 +1,6 @@
 package dev.cove.cli;
 
+import dev.cove.CoveCounts;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.cli.exec.ChildFailedException;
@@ -37,7 +38,7 @@ final class Summary {
      */
     static List<String> lines(CoveOutput<?> output, Duration wallTime, boolean interrupted) {
         List<String> lines = new ArrayList<>();
-        lines.add(line(output, wallTime, interrupted));
+        lines.add(line(output.counts(), wallTime, interrupted));
         FailureGroups groups = new FailureGroups(GROUP_LINES);
         output.exceptions().forEach(result -> groups.add(failure(result)));
         output.failedAssumeRole().forEach(result -> groups.add(failure(result)));
@@ -46,26 +47,46 @@ final class Summary {
     }
 
     /**
-     * Describes a run in one line, e.g. {@code cove: 24 targets in 3.2s: 22 succeeded, 1 exception, 1 failed
-     * assume-role}.
+     * Describes a run, e.g. {@code cove: 24 targets in 3.2s: 22 succeeded, 1 exception, 1 failed assume-role};
+     * interrupted and skipped targets are counted when there are any.
      *
-     * @param output every outcome
+     * @param counts how many targets ended how
      * @param wallTime how long the command ran
      * @param interrupted whether the run was stopped by a signal
      * @return the line
      */
-    private static String line(CoveOutput<?> output, Duration wallTime, boolean interrupted) {
-        StringBuilder line = new StringBuilder("cove: ")
-                .append(output.size()).append(output.size() == 1 ? " target" : " targets")
-                .append(" in ").append(Durations.format(wallTime)).append(": ")
-                .append(output.results().size()).append(" succeeded, ")
-                .append(output.exceptions().size()).append(output.exceptions().size() == 1 ? " exception" : " exceptions")
-                .append(", ").append(output.failedAssumeRole().size()).append(" failed assume-role");
-        if (!output.skipped().isEmpty()) {
-            line.append(", ").append(output.skipped().size()).append(" skipped");
+    static String line(CoveCounts counts, Duration wallTime, boolean interrupted) {
+        return "cove: " + targets(counts.total()) + " in " + Durations.format(wallTime) + ": " + outcomes(counts)
+                + (interrupted ? " (interrupted)" : "");
+    }
+
+    /**
+     * Names a number of targets, e.g. {@code 1 target}, {@code 24 targets}.
+     *
+     * @param n the number
+     * @return the words
+     */
+    static String targets(int n) {
+        return n + (n == 1 ? " target" : " targets");
+    }
+
+    /**
+     * Counts targets by outcome, e.g. {@code 22 succeeded, 1 exception, 1 failed assume-role}; interrupted and
+     * skipped targets only when there are any.
+     *
+     * @param counts how many targets ended how
+     * @return the words
+     */
+    static String outcomes(CoveCounts counts) {
+        StringBuilder line = new StringBuilder()
+                .append(counts.results()).append(" succeeded, ")
+                .append(counts.exceptions()).append(counts.exceptions() == 1 ? " exception" : " exceptions")
+                .append(", ").append(counts.failedAssumeRole()).append(" failed assume-role");
+        if (counts.interrupted() > 0) {
+            line.append(", ").append(counts.interrupted()).append(" interrupted");
         }
-        if (interrupted) {
-            line.append(" (interrupted)");
+        if (counts.skipped() > 0) {
+            line.append(", ").append(counts.skipped()).append(" skipped");
         }
         return line.toString();
     }

@@ -44,7 +44,7 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(spec);
-        Destination destination = Destination.of(spec.commandLine().getOut(), output.output());
+        Destination destination = output.destination(spec.commandLine().getOut());
         Cove cove = BuilderOptions.toBuilder(spec).build();
         List<CoveTarget> targets = cove.targets();
         try (destination) {

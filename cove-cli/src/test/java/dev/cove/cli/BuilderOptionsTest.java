@@ -84,7 +84,7 @@ class BuilderOptionsTest {
     @Test
     void execOnlyOptions_areTheRunsOptions() {
         assertThat(execOnlyOptions()).containsExactlyInAnyOrder("--fail-fast", "--max-failures", "--no-progress",
-                "--timeout", "--max-output-bytes", "--yes");
+                "--timeout", "--max-output-bytes", "--yes", "--resume", "--credential-server");
     }
 
     @ParameterizedTest(name = "{0} with [{1}] is {2}")

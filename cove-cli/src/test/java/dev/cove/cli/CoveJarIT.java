@@ -9,6 +9,7 @@ import dev.cove.testkit.MotoExtension;
 import dev.cove.testkit.OrgFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,35 +70,164 @@ class CoveJarIT {
 
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"INT", "TERM"})
-    void signal_midRun_killsRunningCommands_keepsEveryFinishedRecord_andExits130(String signal) throws Exception {
-        Path marks = Files.createDirectory(dir.resolve("marks"));
+    void signal_midRun_killsRunningCommands_andTheLedgerNamesEveryTargetOnce_interruptedNotFailed(String signal)
+            throws Exception {
         Path jsonl = dir.resolve("run.jsonl");
-        String script = "if [ \"$COVE_REGION\" = us-east-1 ]; then echo \"{\\\"done\\\": \\\"$COVE_ACCOUNT_ID\\\"}\";"
-                + " else echo $$ > \"$MARKS/$COVE_ACCOUNT_ID\"; exec sleep 120; fi";
-        CoveProcess.Started cove = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--format", "jsonl",
-                "--output", jsonl.toString(), "--regions", "us-east-1,eu-west-1", "--workers", "8", "--",
-                "sh", "-c", script).env("MARKS", marks.toString()).start();
-        int members = org.memberIds().size();
-        awaitUntil(() -> count(marks) == members && lines(jsonl).size() == members, Duration.ofSeconds(60), cove);
-        List<Long> sleepers = new ArrayList<>();
-        try (Stream<Path> files = Files.list(marks)) {
-            files.forEach(file -> sleepers.add(Long.parseLong(read(file).strip())));
-        }
+        List<Long> sleepers = startSleepersAndAwait(jsonl, "--workers", "8");
 
         cove.signal(signal);
         CoveProcess.Result run = cove.await(Duration.ofSeconds(30));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(130);
-        List<JsonNode> records = Cli.jsonLines(read(jsonl));
-        assertThat(records).filteredOn(r -> r.get("Outcome").asText().equals("Result"))
-                .extracting(r -> r.get("Result").get("done").asText())
-                .containsExactlyInAnyOrderElementsOf(org.memberIds());
-        assertThat(records).filteredOn(r -> !r.get("Outcome").asText().equals("Result"))
-                .allSatisfy(r -> assertThat(r.get("Region").asText()).isEqualTo("eu-west-1"));
+        assertLedgerOfAStoppedRun(Cli.jsonLines(read(jsonl)));
         for (long pid : sleepers) {
             assertThat(TestProcesses.endsWithin(pid, Duration.ofSeconds(5))).as("pid " + pid + " ended").isTrue();
         }
-        assertThat(run.err()).contains("(interrupted)");
+        assertThat(run.err()).contains("(interrupted)", org.memberIds().size() + " interrupted");
+    }
+
+    @Test
+    void ctrlC_onTheTerminal_reachesCoveOnly_soRunningCommandsAreInterrupted_notFailedWithCode130() throws Exception {
+        Path jsonl = dir.resolve("run.jsonl");
+        List<Long> sleepers = startSleepersAndAwait(jsonl, "--workers", "8");
+
+        cove.signalGroup("INT"); // what the terminal does on Ctrl-C: SIGINT to the whole foreground process group
+        CoveProcess.Result run = cove.await(Duration.ofSeconds(30));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(130);
+        List<JsonNode> records = Cli.jsonLines(read(jsonl));
+        assertLedgerOfAStoppedRun(records);
+        assertThat(records).noneSatisfy(r -> assertThat(r.path("ExitCode").asInt()).isEqualTo(130));
+        for (long pid : sleepers) {
+            assertThat(TestProcesses.endsWithin(pid, Duration.ofSeconds(5))).as("pid " + pid + " ended").isTrue();
+        }
+    }
+
+    @Test
+    void signal_whenTargetsAreStillWaiting_writesThemAsSkipped_soTheLedgerIsComplete() throws Exception {
+        Path jsonl = dir.resolve("run.jsonl");
+        List<Long> sleepers = startSleepersAndAwait(jsonl, "--workers", "2");
+
+        cove.signal("INT");
+        CoveProcess.Result run = cove.await(Duration.ofSeconds(30));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(130);
+        List<JsonNode> records = Cli.jsonLines(read(jsonl));
+        assertLedgerOfAStoppedRun(records);
+        assertThat(records).filteredOn(r -> r.get("Outcome").asText().equals("Interrupted")).hasSize(2);
+        assertThat(records).filteredOn(r -> r.get("Outcome").asText().equals("Skipped")).hasSize(4)
+                .allSatisfy(r -> {
+                    assertThat(r.get("Reason").asText()).isEqualTo("the run was interrupted");
+                    assertThat(r.has("StartedAt")).isFalse();
+                });
+        for (long pid : sleepers) {
+            assertThat(TestProcesses.endsWithin(pid, Duration.ofSeconds(5))).as("pid " + pid + " ended").isTrue();
+        }
+    }
+
+    @Test
+    void signal_thenResume_finishesTheRun_andTheMergedLedgerHasEveryTargetOnceWithAResult() throws Exception {
+        Path jsonl = dir.resolve("run.jsonl");
+        startSleepersAndAwait(jsonl, "--workers", "2");
+        cove.signal("INT");
+        assertThat(cove.await(Duration.ofSeconds(30)).exitCode()).isEqualTo(130);
+
+        CoveProcess.Result resumed = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--resume",
+                jsonl.toString(), "--", "sh", "-c", "echo \"{\\\"done\\\": \\\"$COVE_ACCOUNT_ID\\\"}\"").run();
+        CoveProcess.Result merged = CoveProcess.cove(dir, "merge", jsonl.toString(), "-f", "jsonl").run();
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).startsWith("cove: 6 targets in ").contains("6 succeeded");
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        List<JsonNode> records = Cli.jsonLines(merged.out());
+        assertThat(records).extracting(r -> r.get("Id").asText() + "/" + r.get("Region").asText())
+                .doesNotHaveDuplicates().hasSize(org.memberIds().size() * 2);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.get("Outcome").asText()).isEqualTo("Result");
+            assertThat(r.get("Result").get("done").asText()).isEqualTo(r.get("Id").asText());
+        });
+    }
+
+    private CoveProcess.Started cove;
+
+    /**
+     * Starts a run whose us-east-1 targets finish at once and whose eu-west-1 targets sleep, and waits until
+     * every finished record is written and as many sleepers as there are workers left run.
+     */
+    private List<Long> startSleepersAndAwait(Path jsonl, String... options) throws Exception {
+        Path marks = Files.createDirectory(dir.resolve("marks"));
+        String script = "if [ \"$COVE_REGION\" = us-east-1 ]; then echo \"{\\\"done\\\": \\\"$COVE_ACCOUNT_ID\\\"}\";"
+                + " else echo $$ > \"$MARKS/$COVE_ACCOUNT_ID\"; exec sleep 120; fi";
+        List<String> args = new ArrayList<>(List.of("exec", "--endpoint-url", endpoint(), "--format", "jsonl",
+                "--output", jsonl.toString(), "--regions", "us-east-1,eu-west-1"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--", "sh", "-c", script));
+        cove = CoveProcess.cove(dir, args.toArray(String[]::new)).env("MARKS", marks.toString()).start();
+        // us-east-1 goes first in each account; once it is done, its eu-west-1 goes before new accounts
+        int expected = Math.min(org.memberIds().size(), Integer.parseInt(options[1]));
+        awaitUntil(() -> lines(jsonl).size() == expected && count(marks) == expected, Duration.ofSeconds(60), cove);
+        List<Long> sleepers = new ArrayList<>();
+        try (Stream<Path> files = Files.list(marks)) {
+            files.forEach(file -> sleepers.add(Long.parseLong(read(file).strip())));
+        }
+        return sleepers;
+    }
+
+    /** Every target once; what did not finish is Interrupted (it ran) or Skipped (it never started), never failed. */
+    private void assertLedgerOfAStoppedRun(List<JsonNode> records) {
+        assertThat(records).extracting(r -> r.get("Id").asText() + "/" + r.get("Region").asText())
+                .as("one line per target").doesNotHaveDuplicates().hasSize(org.memberIds().size() * 2);
+        assertThat(records).extracting(r -> r.get("Outcome").asText())
+                .containsAnyOf("Interrupted").allMatch(o -> List.of("Result", "Interrupted", "Skipped").contains(o));
+        assertThat(records).filteredOn(r -> r.get("Outcome").asText().equals("Result"))
+                .allSatisfy(r -> assertThat(r.get("Region").asText()).isEqualTo("us-east-1"));
+        assertThat(records).filteredOn(r -> r.get("Outcome").asText().equals("Interrupted")).allSatisfy(r -> {
+            assertThat(r.get("Region").asText()).isEqualTo("eu-west-1");
+            assertThat(r.get("Reason").asText()).isEqualTo("the run was interrupted");
+            assertThat(r.get("AssumeRoleSuccess").asBoolean()).isTrue();
+            assertThat(r.has("StartedAt")).isTrue();
+            assertThat(r.get("DurationMs").asLong()).isPositive();
+        });
+    }
+
+    @Test
+    void output_thatCannotBeWritten_isBadUsage_foundBeforeAnyTargetStarts() throws Exception {
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        // root may write into a read-only directory, but not into /proc
+        Path unwritable = (Files.isWritable(locked) ? Path.of("/proc") : locked).resolve("run.jsonl");
+        Path ran = dir.resolve("ran");
+
+        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--format", "jsonl",
+                "--output", unwritable.toString(), "--", "sh", "-c", "touch \"$RAN\"").env("RAN", ran.toString()).run();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst().orElseThrow())
+                .startsWith("cove: Invalid value for option '--output': cannot write " + unwritable + ": ");
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
+        assertThat(ran).as("no target ran").doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"jsonl", "json"})
+    void output_failingMidRun_stillPrintsTheSummary_andSaysWhereTheRecordsWent(String format) throws Exception {
+        Path temporary = Files.createDirectory(dir.resolve("tmp"));
+
+        CoveProcess.Result run = CoveProcess.cove(dir, "exec", "--endpoint-url", endpoint(), "--format", format,
+                        "--", "sh", "-c", "echo $COVE_ACCOUNT_ID")
+                .stdoutTo(Path.of("/dev/full")).jvmOption("-Djava.io.tmpdir=" + temporary).run();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("cove: 4 targets in ").contains("4 succeeded");
+        assertThat(lines.get(1)).startsWith("cove: could not write the records to stdout (")
+                .contains("): the records are in " + temporary);
+        Path kept = Path.of(lines.get(1).substring(lines.get(1).lastIndexOf(" in ") + 4));
+        List<String> ids = format.equals("jsonl")
+                ? Cli.jsonLines(read(kept)).stream().map(r -> r.get("Result").asText()).toList()
+                : Cli.parse(read(kept)).get("Results").findValuesAsText("Result");
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(org.memberIds());
     }
 
     @Test
@@ -222,8 +352,10 @@ class CoveJarIT {
         assertThat(drawings).as("one bar, finished once").filteredOn(line -> line.startsWith("[" + "=".repeat(30)))
                 .singleElement().asString().startsWith("[" + "=".repeat(30) + "] 4/4  failed 1  ");
         assertThat(run.out()).doesNotContain("WARNING", "WARN", "%", "targets/s");
-        assertThat(run.out().lines().filter(line -> !line.isBlank()).reduce((first, last) -> last).orElseThrow())
-                .startsWith("cove: 4 targets in ");
+        // the summary ends the output: the line of counts, then the failures grouped by cause
+        List<String> written = run.out().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(written.get(written.size() - 2)).startsWith("cove: 4 targets in ");
+        assertThat(written.getLast()).isEqualTo("  command exited with code 1 ×1 (" + failing + ")");
         assertThat(Cli.parse(Files.readString(records)).get("Exceptions")).singleElement()
                 .satisfies(exception -> assertThat(exception.get("Id").asText()).isEqualTo(failing));
     }

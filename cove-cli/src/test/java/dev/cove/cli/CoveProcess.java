@@ -22,13 +22,14 @@ final class CoveProcess {
     static final Path JAR = Path.of(System.getProperty("cove.jar", "target/cove.jar")).toAbsolutePath();
 
     /**
-     * Resets SIGINT and SIGTERM to their default action, then becomes the given program. A process started in
-     * the background by a non-interactive shell ignores SIGINT, and the JVM then installs no handler for it;
-     * this makes the signal tests independent of how the build itself was started.
+     * Resets SIGINT and SIGTERM to their default action, leads a process group of its own (as a shell puts a
+     * foreground job in one, which Ctrl-C then signals as a whole), then becomes the given program. A process
+     * started in the background by a non-interactive shell ignores SIGINT, and the JVM then installs no
+     * handler for it; this makes the signal tests independent of how the build itself was started.
      */
     private static final String DEFAULT_SIGNALS = "import os, signal, sys; "
             + "signal.signal(signal.SIGINT, signal.SIG_DFL); signal.signal(signal.SIGTERM, signal.SIG_DFL); "
-            + "os.execvp(sys.argv[1], sys.argv[1:])";
+            + "os.setpgid(0, 0); os.execvp(sys.argv[1], sys.argv[1:])";
 
     private final List<String> args = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
@@ -38,6 +39,7 @@ final class CoveProcess {
     private boolean onTerminal;
     private String input;
     private String prompt;
+    private Path stdout;
 
     private CoveProcess(Path dir) {
         this.dir = dir;
@@ -108,6 +110,12 @@ final class CoveProcess {
         return this;
     }
 
+    /** Sends cove's stdout to this file (e.g. {@code /dev/full}) instead of a file of the test's. */
+    CoveProcess stdoutTo(Path file) {
+        stdout = file;
+        return this;
+    }
+
     CoveProcess jvmOption(String option) {
         jvmOptions.add(option);
         return this;
@@ -139,9 +147,20 @@ final class CoveProcess {
         }
 
         void signal(String name) throws IOException, InterruptedException {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            kill("-" + name, Long.toString(process.pid()));
+        }
+
+        /** Signals cove's whole process group, as Ctrl-C on a terminal signals the foreground job. */
+        void signalGroup(String name) throws IOException, InterruptedException {
+            kill("-" + name, "--", "-" + process.pid());
+        }
+
+        private void kill(String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("kill"));
+            command.addAll(List.of(args));
+            Process kill = new ProcessBuilder(command).inheritIO().start();
             if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+                throw new IllegalStateException(String.join(" ", command) + " failed");
             }
         }
 
@@ -183,7 +202,7 @@ final class CoveProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(input == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
                         : ProcessBuilder.Redirect.PIPE)
-                .redirectOutput(out.toFile())
+                .redirectOutput(stdout != null ? stdout.toFile() : out.toFile())
                 .redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);

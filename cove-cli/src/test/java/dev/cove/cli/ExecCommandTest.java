@@ -269,6 +269,10 @@ class ExecCommandTest {
 
         assertThat(run.jsonLines()).extracting(line -> line.get("Outcome").asText())
                 .containsExactly("Exception", "Skipped", "Skipped", "Skipped");
+        assertThat(run.jsonLines().subList(1, 4)).allSatisfy(skipped -> assertThat(skipped.get("Reason").asText())
+                .isEqualTo("more than --max-failures 0 targets failed"));
+        assertThat(run.jsonLines().get(0).get("StartedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(run.jsonLines().get(0).get("DurationMs").isIntegralNumber()).isTrue();
     }
 
     @Test

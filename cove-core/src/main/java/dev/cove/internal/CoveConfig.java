@@ -39,6 +39,11 @@ public final class CoveConfig {
 
     /** Options that cannot work together, each rule named under the option set second. */
     private static void crossCheck(Map<Option<?>, Object> checked) {
+        if (checked.get(Options.PLAN) != null && (checked.get(Options.TARGET_IDS) != null
+                || checked.get(Options.TARGETS_FILE) != null)) {
+            throw Validation.fail("plan", null, "a plan names its targets itself: leave targetIds unset, and"
+                    + " targetsFile too (ignoreIds still leave accounts out)");
+        }
         TargetsFile file = (TargetsFile) checked.get(Options.TARGETS_FILE);
         if (file == null) {
             return;

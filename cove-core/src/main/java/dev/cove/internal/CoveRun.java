@@ -6,8 +6,13 @@ import dev.cove.CoveListener;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.SessionInformation;
-import java.util.Set;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -46,7 +52,8 @@ public final class CoveRun<T> {
     private final ResultSink<T> sink;
     private final TargetTimer timer;
     private final Semaphore permits;
-    private final Set<FutureTask<?>> running = ConcurrentHashMap.newKeySet();
+    /** The targets running now, by their task. */
+    private final Map<FutureTask<?>, Target> running = new ConcurrentHashMap<>();
     /** Regions whose account's role is settled, waiting for a worker. */
     private final BlockingQueue<Target> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger failures = new AtomicInteger();
@@ -54,6 +61,8 @@ public final class CoveRun<T> {
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     /** A fatal Error that {@code run} rethrows instead of returning. */
     private final AtomicReference<Error> fatal = new AtomicReference<>();
+    /** Set, before running targets are cancelled, once the run stops them: no target starts after it. */
+    private volatile boolean cancelling;
     /** With raiseException: the first failed target, which {@code run} throws as CoveExecutionException. */
     private final AtomicReference<CoveResult<T>> firstFailure = new AtomicReference<>();
 
@@ -67,7 +76,7 @@ public final class CoveRun<T> {
         this.requests = new AssumeRoleRequests(config, plan.partition());
         ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? ProgressBar.onStandardError(plan.size())
                 : null;
-        this.sink = new ResultSink<>(plan.size(), listener, progress);
+        this.sink = new ResultSink<>(plan.size(), listener, progress, true);
         this.timer = config.get(Options.TIMEOUT) == null ? null : new TargetTimer(config.get(Options.TIMEOUT));
         this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
@@ -102,8 +111,8 @@ public final class CoveRun<T> {
                 Thread.ofVirtual().name("cove-target-", 0).factory())) {
             interrupted = schedule(executor);
             interrupted |= awaitRunning();
+            sink.finish(this::neverReported);
         } finally {
-            sink.finish();
             if (timer != null) {
                 timer.close();
             }
@@ -114,7 +123,7 @@ public final class CoveRun<T> {
         if (fatal.get() != null) {
             throw fatal.get();
         }
-        CoveOutput<T> output = sink.output(this::skipped);
+        CoveOutput<T> output = sink.output();
         CoveResult<T> failure = firstFailure.get();
         if (failure != null) {
             throw new CoveExecutionException(failure.info(), failure.exception(), output);
@@ -159,12 +168,18 @@ public final class CoveRun<T> {
         if (role == null) {
             role = new AccountRole(clients.sts(), requests.forAccount(account.id()), account.regions().size());
         }
-        return new Target(plan.offset(accountIndex), account, 0, role);
+        return new Target(accountIndex, 0, account, role);
     }
 
     private void start(ExecutorService executor, Target target) {
         FutureTask<Void> task = new FutureTask<>(() -> runTarget(target), null);
-        running.add(task);
+        running.put(task, target);
+        if (cancelling) {
+            // stop() may have looked at the running targets before this one joined them: it never starts
+            running.remove(task);
+            permits.release();
+            return;
+        }
         executor.execute(() -> {
             try {
                 task.run();
@@ -195,34 +210,43 @@ public final class CoveRun<T> {
         }
     }
 
+    private int position(Target target) {
+        return plan.position(target.accountIndex(), target.regionIndex());
+    }
+
     private void runTarget(Target target) {
-        String region = target.account().regions().get(target.regionIndex());
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        String region = plan.regions(target.accountIndex()).get(target.regionIndex());
         SessionInformation info = sessionInformation(target.account(), region);
+        CoveResult<T> outcome;
         try {
-            AwsCredentialsProvider credentials;
-            try {
-                credentials = target.role().credentials();
-            } catch (RuntimeException e) {
-                LOG.debug("Could not assume {} in {}: {}", config.get(Options.ROLE_NAME), target.account().id(),
-                        e.toString());
-                record(target.position(), CoveResult.ofFailedAssumeRole(info, e));
-                return;
-            } finally {
-                if (target.regionIndex() == 0) {
-                    queueOtherRegions(target);
-                }
-            }
-            info = info.withAssumeRoleSuccess(true);
-            record(target.position(), invoke(info, credentials, region));
+            outcome = assumeAndInvoke(target, info, region);
         } finally {
             target.role().release();
         }
+        record(position(target), outcome.timed(startedAt, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private CoveResult<T> assumeAndInvoke(Target target, SessionInformation info, String region) {
+        AwsCredentialsProvider credentials;
+        try {
+            credentials = target.role().credentials();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not assume {} in {}: {}", config.get(Options.ROLE_NAME), target.account().id(), e.toString());
+            return CoveResult.ofFailedAssumeRole(info, e);
+        } finally {
+            if (target.regionIndex() == 0) {
+                queueOtherRegions(target);
+            }
+        }
+        return invoke(info.withAssumeRoleSuccess(true), credentials, region);
     }
 
     /** The role is settled (assumed or failed): the account's other regions may start without waiting. */
     private void queueOtherRegions(Target first) {
-        for (int r = 1; r < first.account().regions().size(); r++) {
-            ready.add(new Target(first.position() + r, first.account(), r, first.role()));
+        for (int r = 1; r < plan.regions(first.accountIndex()).size(); r++) {
+            ready.add(new Target(first.accountIndex(), r, first.account(), first.role()));
         }
     }
 
@@ -248,7 +272,18 @@ public final class CoveRun<T> {
         return failure == null ? CoveResult.ofResult(info, value) : CoveResult.ofException(info, failure);
     }
 
-    private void record(int position, CoveResult<T> outcome) {
+    /**
+     * Reports a target's outcome. A target that failed while the run was cancelling running targets, and
+     * whose failure shows the interruption (its thread is still interrupted, or the failure is an
+     * interruption: an {@link InterruptedException}, the SDK's {@code AbortedException} during AssumeRole,
+     * an interrupted I/O call), was stopped by the run: it is interrupted, not failed.
+     */
+    private void record(int position, CoveResult<T> decided) {
+        CoveResult<T> outcome = decided;
+        if (cancelling && decided.outcome().failed() && stoppedByInterrupt(decided.exception())) {
+            outcome = CoveResult.<T>ofInterrupted(decided.info(), decided.exception())
+                    .timed(decided.startedAt(), decided.duration());
+        }
         sink.accept(position, outcome);
         if (!outcome.outcome().failed()) {
             return;
@@ -263,25 +298,49 @@ public final class CoveRun<T> {
         }
     }
 
+    /** Whether a failure, on the target's own thread, is the mark of an interrupt rather than of the target. */
+    private static boolean stoppedByInterrupt(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof InterruptedIOException
+                    || t instanceof ClosedByInterruptException || t instanceof AbortedException
+                    || t instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** No target starts after this; with {@code cancel}, running ones are interrupted too. */
     private void stop(String reason, boolean cancel) {
         if (stopReason.compareAndSet(null, reason)) {
             LOG.info("Stopping the run: {}; no new targets start", reason);
         }
         if (cancel) {
-            for (FutureTask<?> task : running) {
+            cancelling = true;
+            for (FutureTask<?> task : running.keySet()) {
                 task.cancel(true);
             }
         }
     }
 
-    private CoveResult<T> skipped(int position) {
-        int accountIndex = plan.accountAt(position);
-        PlannedAccount account = plan.accounts().get(accountIndex);
-        String region = account.regions().get(position - plan.offset(accountIndex));
-        String reason = stopReason.get();
-        return CoveResult.ofSkipped(sessionInformation(account, region),
-                reason == null ? "the run ended early" : reason);
+    /**
+     * The outcome of a target that reported nothing by the end of the run: interrupted if it is still
+     * running (it did not stop within the grace period), skipped if it never started.
+     */
+    private CoveResult<T> neverReported(int position) {
+        PlannedAccount account = plan.accounts().get(plan.accountAt(position));
+        SessionInformation info = sessionInformation(account, plan.regionAt(position));
+        String reason = stopReason.get() == null ? "the run ended early" : stopReason.get();
+        for (Target target : running.values()) {
+            if (position(target) == position) {
+                return CoveResult.ofInterrupted(info, new CancellationException("still running " + CANCEL_GRACE_SECONDS
+                        + " s after the run was stopped (" + reason + "); abandoned"));
+            }
+        }
+        return CoveResult.ofSkipped(info, reason);
     }
 
     private SessionInformation sessionInformation(PlannedAccount planned, String region) {
@@ -301,11 +360,11 @@ public final class CoveRun<T> {
     /**
      * One account × region to run.
      *
-     * @param position its place in the output
+     * @param accountIndex the account's place in the plan
+     * @param regionIndex the region's place among the account's regions
      * @param account the account
-     * @param regionIndex the region's place in the account's regions
      * @param role the account's role, shared by its regions
      */
-    private record Target(int position, PlannedAccount account, int regionIndex, AccountRole role) {
+    private record Target(int accountIndex, int regionIndex, PlannedAccount account, AccountRole role) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.cove.internal;
 
 import dev.cove.CoveAccount;
+import dev.cove.CoveTarget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -56,12 +57,16 @@ public final class Options {
     public static final Option<Integer> MAX_FAILURES = Option.of("maxFailures", -1, Validation::maxFailures);
     public static final Option<Duration> API_CALL_ATTEMPT_TIMEOUT = Option.of("apiCallAttemptTimeout",
             Duration.ofSeconds(30), timeout -> Validation.positive("apiCallAttemptTimeout", timeout));
+    /** Null: resolve the selection; otherwise exactly these targets (a region of null: the run's regions). */
+    public static final Option<List<CoveTarget>> PLAN = Option.of("plan", null, Plans::check);
+    /** Null: every target of the plan. */
+    public static final Option<Shard> SHARD = Option.of("shard", null, Shard::check);
 
     /** Every option, in the order {@link CoveConfig} checks them. */
     public static final List<Option<?>> ALL = List.of(TARGET_IDS, IGNORE_IDS, TARGETS_FILE, INCLUDE, EXCLUDE,
             ACCOUNT_FILTER, INCLUDE_HOST_ACCOUNT, ROLE_NAME, ROLE_SESSION_NAME, POLICY, POLICY_ARNS, EXTERNAL_ID,
             ASSUMING_CREDENTIALS, ASSUMING_REGION, RAISE_EXCEPTION, THREAD_WORKERS, REGIONS, EXCLUDE_REGIONS, PARTITION,
-            ENDPOINT_OVERRIDE, PROGRESS, TIMEOUT, MAX_FAILURES, API_CALL_ATTEMPT_TIMEOUT);
+            ENDPOINT_OVERRIDE, PROGRESS, TIMEOUT, MAX_FAILURES, API_CALL_ATTEMPT_TIMEOUT, PLAN, SHARD);
 
     private Options() {
     }

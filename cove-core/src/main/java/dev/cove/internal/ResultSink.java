@@ -1,20 +1,26 @@
 package dev.cove.internal;
 
 import dev.cove.CoveListener;
+import dev.cove.CoveOutcome;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.CoveTarget;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.IntFunction;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects outcomes by target position (so the output is sorted without sorting), tells the listener
- * and the progress bar of each one, serialized, and contains the listener's failures.
+ * Takes each target's outcome, once per target position: tells the listener and the progress bar of it,
+ * serialized, contains the listener's failures, counts it, and keeps it by position (so the output is
+ * sorted without sorting) unless the run streams. A second outcome for a position already reported (a
+ * target that ended after the run gave up waiting for it) is dropped.
  *
  * @param <T> the result type
  */
@@ -22,16 +28,32 @@ final class ResultSink<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultSink.class);
 
-    private final AtomicReferenceArray<CoveResult<T>> outcomes;
     private final CoveListener<T> listener;
     private final ProgressBar progress;
     private final ReentrantLock lock = new ReentrantLock();
+    private final int size;
+    // guarded by lock
+    private final BitSet reported;
+    // guarded by lock; null when the run streams and keeps no outcome
+    private final List<CoveResult<T>> kept;
+    // guarded by lock
+    private final Map<CoveOutcome, Integer> counts = new EnumMap<>(CoveOutcome.class);
 
+    /**
+     * Creates the sink of a run.
+     *
+     * @param size the number of targets
+     * @param listener told of each outcome
+     * @param progress the progress bar, or null
+     * @param keep whether to keep every outcome for {@link #output()}; false for a run that streams
+     */
     @SuppressWarnings("unchecked") // CoveResult is immutable, so a CoveResult<T> is safely a CoveResult<? super T>
-    ResultSink(int size, CoveListener<? super T> listener, ProgressBar progress) {
-        this.outcomes = new AtomicReferenceArray<>(size);
+    ResultSink(int size, CoveListener<? super T> listener, ProgressBar progress, boolean keep) {
+        this.size = size;
         this.listener = (CoveListener<T>) listener;
         this.progress = progress;
+        this.reported = new BitSet(size);
+        this.kept = keep ? new ArrayList<>(Collections.nCopies(size, null)) : null;
     }
 
     void start(List<CoveTarget> targets) {
@@ -45,10 +67,26 @@ final class ResultSink<T> {
         }
     }
 
-    void accept(int position, CoveResult<T> outcome) {
-        outcomes.set(position, outcome);
+    /**
+     * Reports a target's outcome, unless its position was reported already.
+     *
+     * @param position the target's place in the output
+     * @param outcome its outcome
+     * @return false when the position was reported already and this outcome was dropped
+     */
+    boolean accept(int position, CoveResult<T> outcome) {
         lock.lock();
         try {
+            if (reported.get(position)) {
+                LOG.debug("Account {} region {} ended after its outcome was reported; dropped: {}", outcome.id(),
+                        outcome.region(), outcome.outcome().label());
+                return false;
+            }
+            reported.set(position);
+            if (kept != null) {
+                kept.set(position, outcome);
+            }
+            counts.merge(outcome.outcome(), 1, Integer::sum);
             if (progress != null) {
                 progress.update(outcome.outcome().failed());
             }
@@ -58,45 +96,72 @@ final class ResultSink<T> {
                 LOG.warn("Listener failed on the outcome of account {} region {}; the run goes on", outcome.id(),
                         outcome.region(), e);
             }
+            return true;
         } finally {
             lock.unlock();
         }
     }
 
-    void finish() {
-        if (progress != null) {
-            lock.lock();
-            try {
-                progress.finish();
-            } finally {
-                lock.unlock();
+    /**
+     * Reports every position not reported yet, in position order, then finishes the progress bar.
+     *
+     * @param missing makes the outcome of a position that never reported (skipped, or interrupted)
+     */
+    void finish(IntFunction<CoveResult<T>> missing) {
+        lock.lock();
+        try {
+            for (int position = reported.nextClearBit(0); position < size;
+                    position = reported.nextClearBit(position + 1)) {
+                accept(position, missing.apply(position));
             }
+            if (progress != null) {
+                progress.finish();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * Returns every outcome, split by kind; positions that never reported become skipped targets.
+     * Returns how many targets ended with an outcome.
      *
-     * @param skipped makes the skipped outcome of a position
-     * @return the output
+     * @param outcome the outcome
+     * @return the count so far
      */
-    CoveOutput<T> output(IntFunction<CoveResult<T>> skipped) {
+    int count(CoveOutcome outcome) {
+        lock.lock();
+        try {
+            return counts.getOrDefault(outcome, 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Returns every kept outcome, split by kind, once {@link #finish} has reported every position.
+     *
+     * @return the output; empty lists when the run streamed
+     */
+    CoveOutput<T> output() {
         List<CoveResult<T>> results = new ArrayList<>();
         List<CoveResult<T>> exceptions = new ArrayList<>();
         List<CoveResult<T>> failedAssumeRole = new ArrayList<>();
-        List<CoveResult<T>> notStarted = new ArrayList<>();
-        for (int i = 0; i < outcomes.length(); i++) {
-            CoveResult<T> outcome = outcomes.get(i);
-            if (outcome == null) {
-                outcome = skipped.apply(i);
+        List<CoveResult<T>> skipped = new ArrayList<>();
+        List<CoveResult<T>> interrupted = new ArrayList<>();
+        lock.lock();
+        try {
+            for (CoveResult<T> outcome : kept == null ? List.<CoveResult<T>>of() : kept) {
+                switch (outcome.outcome()) {
+                    case RESULT -> results.add(outcome);
+                    case EXCEPTION -> exceptions.add(outcome);
+                    case FAILED_ASSUME_ROLE -> failedAssumeRole.add(outcome);
+                    case SKIPPED -> skipped.add(outcome);
+                    case INTERRUPTED -> interrupted.add(outcome);
+                }
             }
-            switch (outcome.outcome()) {
-                case RESULT -> results.add(outcome);
-                case EXCEPTION -> exceptions.add(outcome);
-                case FAILED_ASSUME_ROLE -> failedAssumeRole.add(outcome);
-                case SKIPPED -> notStarted.add(outcome);
-            }
+        } finally {
+            lock.unlock();
         }
-        return new CoveOutput<>(results, exceptions, failedAssumeRole, notStarted);
+        return new CoveOutput<>(results, exceptions, failedAssumeRole, skipped, interrupted);
     }
 }

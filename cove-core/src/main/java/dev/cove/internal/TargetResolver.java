@@ -1,13 +1,16 @@
 package dev.cove.internal;
 
+import dev.cove.CoveTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +59,12 @@ final class TargetResolver {
     }
 
     /**
-     * Resolves the run's accounts and regions. When every account of the organization is selected, no account's
-     * regions must be looked up and every filter can be decided from the listing, the ignored accounts are known
-     * before the listing starts, so each eligible account is announced to {@code onEligible} as soon as its page
-     * arrives; otherwise nothing is announced, since the selection must be validated whole before any role is
-     * assumed.
+     * Resolves the run's accounts and regions: the given plan, else the selection, then this run's share of
+     * them when the run is sharded. When every account of the organization is selected, no account's regions
+     * must be looked up, every filter can be decided from the listing and the run is not sharded, the ignored
+     * accounts are known before the listing starts, so each eligible account is announced to {@code onEligible}
+     * as soon as its page arrives; otherwise nothing is announced, since the selection must be validated whole
+     * before any role is assumed (and a shard's accounts are known only once every account is).
      *
      * @param onEligible told of each account that will surely be in the plan, with the run's partition
      * @param keeper takes the roles assumed to read accounts' regions
@@ -71,17 +75,77 @@ final class TargetResolver {
         GetCallerIdentityResponse caller = callerIdentity();
         String host = caller.account();
         String partition = config.get(Options.PARTITION) != null ? config.get(Options.PARTITION) : partitionOf(caller.arn());
+        Shard shard = config.get(Options.SHARD);
+        RunPlan plan = config.get(Options.PLAN) != null
+                ? fromPlan(config.get(Options.PLAN), host, partition, keeper)
+                : fromSelection(host, partition, shard == null ? onEligible : (p, account) -> { }, keeper);
+        if (shard == null) {
+            return plan;
+        }
+        RunPlan share = plan.share(shard.index(), shard.count());
+        LOG.info("Shard {}: {} of {} accounts, {} of {} targets", shard, share.accounts().size(),
+                plan.accounts().size(), share.size(), plan.size());
+        return share;
+    }
+
+    /** The plan given: its accounts, less the ignored ones (and the caller unless included), in their regions. */
+    private RunPlan fromPlan(List<CoveTarget> planned, String host, String partition, RoleKeeper keeper) {
+        boolean includeHost = config.get(Options.INCLUDE_HOST_ACCOUNT);
+        Set<String> ignored = ignored(Optional.empty(), host, includeHost);
+        Map<String, CoveTarget> accounts = new TreeMap<>();
+        Map<String, List<String>> regionsOf = new HashMap<>();
+        for (CoveTarget target : planned) {
+            if (ignored.contains(target.id())) {
+                continue;
+            }
+            accounts.putIfAbsent(target.id(), target);
+            if (target.region() != null) {
+                regionsOf.computeIfAbsent(target.id(), id -> new ArrayList<>()).add(target.region());
+            }
+        }
+        if (accounts.isEmpty()) {
+            throw Validation.fail("plan", null, "There are no eligible account ids to run against: every account of "
+                    + "the plan is removed by the ignored IDs " + config.get(Options.IGNORE_IDS) + " or as the calling "
+                    + "account " + host);
+        }
+        List<PlannedAccount> withRegions = new ArrayList<>();
+        List<PlannedAccount> withoutRegions = new ArrayList<>();
+        for (CoveTarget target : accounts.values()) {
+            OrgAccount listing = new OrgAccount(target.id(), target.arn(), target.email(), target.name(),
+                    target.status(), target.state());
+            PlannedAccount account = new PlannedAccount(listing, target.ouPath(), target.tags(),
+                    regionsOf.getOrDefault(target.id(), List.of()), target.id().equals(host));
+            (account.regions().isEmpty() ? withoutRegions : withRegions).add(account);
+        }
+        if (!withoutRegions.isEmpty()) {
+            // accounts the plan gives no region run in the run's regions, as a selection's accounts would
+            withRegions.addAll(new RegionPlanner(config, clients, assumingRegion)
+                    .withRegions(withoutRegions, null, host, partition, keeper));
+        }
+        withRegions.sort(Comparator.comparing(PlannedAccount::id));
+        LOG.debug("Planned {} accounts (caller {}, partition {})", withRegions.size(), host, partition);
+        return new RunPlan(partition, withRegions);
+    }
+
+    /** The selection: target IDs, a targets file or the whole organization, less the ignored IDs, filtered. */
+    private RunPlan fromSelection(String host, String partition, BiConsumer<String, OrgAccount> onEligible,
+            RoleKeeper keeper) {
         boolean includeHost = config.get(Options.INCLUDE_HOST_ACCOUNT);
         TargetsFile file = config.get(Options.TARGETS_FILE);
         boolean wholeOrganization = config.get(Options.TARGET_IDS) == null && file == null;
         boolean announce = wholeOrganization && !regions.needsLookup() && filters.decidableFromListing();
         Set<String> ignoredEarly = wholeOrganization ? ignored(Optional.empty(), host, includeHost) : null;
-        Optional<Map<String, OrgAccount>> organization = directory.listAccounts(account -> {
-            if (announce && account.active() && !account.id().equals(host) && !ignoredEarly.contains(account.id())
-                    && filters.passes(plannedWithoutRegions(account, null, null, host).view())) {
-                onEligible.accept(partition, account);
-            }
-        });
+        // A plan (every row with its regions) that is the whole selection runs as given, as Builder.plan does:
+        // no shard of a scaled-out run lists the organization again; its accounts keep the file's names and e-mails.
+        boolean asPlanned = file != null && file.isPlan() && config.get(Options.TARGET_IDS) == null && !filters.any();
+        Optional<Map<String, OrgAccount>> organization = asPlanned ? Optional.empty()
+                : directory.listAccounts(account -> {
+                    if (announce && account.active() && !account.id().equals(host)
+                            && !ignoredEarly.contains(account.id())
+                            && filters.passes(plannedWithoutRegions(account, null, null, host).view())) {
+                        onEligible.accept(partition, account);
+                    }
+                });
         if (wholeOrganization && organization.isEmpty()) {
             throw Validation.fail("targetIds", null, "cannot list the organization's accounts, and no account IDs "
                     + "were given: run from the management account or a delegated administrator (needs "

@@ -1,5 +1,6 @@
 package dev.cove.internal;
 
+import dev.cove.CoveTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +82,15 @@ public final class TargetsFile {
     }
 
     /**
+     * Returns whether every row names a region: the file is a plan, as {@code cove targets -f jsonl} writes one.
+     *
+     * @return true when the file gives every account its regions
+     */
+    boolean isPlan() {
+        return rows.stream().allMatch(row -> row.region() != null);
+    }
+
+    /**
      * Returns the first row that names a region.
      *
      * @return the row, or null
@@ -128,6 +138,19 @@ public final class TargetsFile {
             }
         }
         return new TargetsFile(path, List.copyOf(unique));
+    }
+
+    /**
+     * Reads the file and returns its rows as targets, without calling AWS: each with its account ID, its region
+     * (null when the file names none) and the name and email the file gives.
+     *
+     * @return the targets, in the file's order, each account × region once
+     * @throws dev.cove.CoveConfigurationException naming the file, the line and the value of a bad row, or why the
+     *     file cannot be read
+     */
+    public List<CoveTarget> targets() {
+        return read().rows().stream().map(row -> new CoveTarget(row.id(), row.region(), null, row.email(), row.name(),
+                null, null, null, null)).toList();
     }
 
     static String describe(IOException e) {

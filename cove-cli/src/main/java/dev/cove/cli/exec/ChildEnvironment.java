@@ -37,12 +37,32 @@ final class ChildEnvironment {
      */
     static void apply(Map<String, String> env, SessionInformation info, AwsCredentials credentials,
             String endpointUrl) {
-        env.keySet().removeIf(name -> REMOVED.contains(name) || name.startsWith("AWS_CONTAINER_CREDENTIALS"));
+        target(env, info, endpointUrl);
         env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         if (credentials instanceof AwsSessionCredentials session) {
             env.put("AWS_SESSION_TOKEN", session.sessionToken());
         }
+    }
+
+    /**
+     * Rewrites a child's environment for one target whose credentials it asks the credential server for,
+     * refreshed for as long as it runs, instead of holding a snapshot of them.
+     *
+     * @param env the environment to rewrite
+     * @param info the target
+     * @param lease the child's lease of the credential server
+     * @param endpointUrl the endpoint every AWS call should go to, or null for the default
+     */
+    static void apply(Map<String, String> env, SessionInformation info, CredentialServer.Lease lease,
+            String endpointUrl) {
+        target(env, info, endpointUrl);
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", lease.uri().toString());
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", lease.token());
+    }
+
+    private static void target(Map<String, String> env, SessionInformation info, String endpointUrl) {
+        env.keySet().removeIf(name -> REMOVED.contains(name) || name.startsWith("AWS_CONTAINER_CREDENTIALS"));
         env.put("AWS_REGION", info.region());
         env.put("AWS_DEFAULT_REGION", info.region());
         env.put("COVE_ACCOUNT_ID", info.id());

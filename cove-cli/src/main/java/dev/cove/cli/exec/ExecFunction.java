@@ -2,8 +2,12 @@ package dev.cove.cli.exec;
 
 import dev.cove.CoveFunction;
 import dev.cove.CoveSession;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,8 +20,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  *
  * <p>Returns the {@link ChildOutcome} when the program exits with 0; throws {@link ChildFailedException}
  * (carrying the outcome) on a non-zero exit or a timeout. When the calling thread is interrupted (the run
- * is being stopped) the child tree is ended and {@link InterruptedException} is thrown. Thread-safe: one
- * instance serves every target.
+ * is being stopped) the child tree is ended and {@link InterruptedException} is thrown. Each child runs in a
+ * session of its own, so that Ctrl-C on the terminal reaches {@code cove} only; whatever a child leaves
+ * running in its session when it exits (a background process holding its stdout) is ended at once, so it
+ * neither outlives the run nor delays the target. Thread-safe: one instance serves every target.
  */
 public final class ExecFunction implements CoveFunction<ChildOutcome> {
 
@@ -28,6 +34,9 @@ public final class ExecFunction implements CoveFunction<ChildOutcome> {
     private final Duration timeout;
     private final String endpointUrl;
     private final int maxOutputBytes;
+    private final CredentialServer credentialServer;
+    /** The children running now. */
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the function.
@@ -38,34 +47,89 @@ public final class ExecFunction implements CoveFunction<ChildOutcome> {
      * @param maxOutputBytes how many bytes of stdout, and of stderr, to keep per target
      */
     public ExecFunction(List<String> command, Duration timeout, String endpointUrl, int maxOutputBytes) {
+        this(command, timeout, endpointUrl, maxOutputBytes, null);
+    }
+
+    /**
+     * Creates the function.
+     *
+     * @param command the program and its arguments, run without a shell
+     * @param timeout the time limit per target, or null for none
+     * @param endpointUrl given to the child as {@code AWS_ENDPOINT_URL}, or null
+     * @param maxOutputBytes how many bytes of stdout, and of stderr, to keep per target
+     * @param credentialServer hands each child its target's credentials, refreshed, instead of a snapshot in its
+     *     environment; or null for the snapshot
+     */
+    public ExecFunction(List<String> command, Duration timeout, String endpointUrl, int maxOutputBytes,
+            CredentialServer credentialServer) {
         this.command = List.copyOf(command);
         this.timeout = timeout;
         this.endpointUrl = endpointUrl;
         this.maxOutputBytes = maxOutputBytes;
+        this.credentialServer = credentialServer;
     }
 
     @Override
     public ChildOutcome apply(CoveSession session) throws Exception {
-        AwsCredentials credentials = session.credentialsProvider().resolveCredentials();
-        ProcessBuilder builder = new ProcessBuilder(command);
-        ChildEnvironment.apply(builder.environment(), session.sessionInformation(), credentials, endpointUrl);
+        if (Executables.locate(command.get(0), System.getenv("PATH")).isEmpty()) {
+            throw new IOException("Cannot run program \"" + command.get(0) + "\": not an executable file nor a program"
+                    + " on PATH");
+        }
+        ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnSession(command));
+        if (credentialServer == null) {
+            AwsCredentials credentials = session.credentialsProvider().resolveCredentials();
+            ChildEnvironment.apply(builder.environment(), session.sessionInformation(), credentials, endpointUrl);
+            return run(builder, session);
+        }
+        try (CredentialServer.Lease lease = credentialServer.lease(session.credentialsProvider())) {
+            ChildEnvironment.apply(builder.environment(), session.sessionInformation(), lease, endpointUrl);
+            return run(builder, session);
+        }
+    }
+
+    private ChildOutcome run(ProcessBuilder builder, CoveSession session) throws Exception {
         long started = System.nanoTime();
         Process process = builder.start();
-        process.getOutputStream().close();
-        String label = session.accountId() + "-" + session.region().id();
-        BoundedCapture stdout = BoundedCapture.start(process.getInputStream(), maxOutputBytes, "cove-out-" + label);
-        BoundedCapture stderr = BoundedCapture.start(process.getErrorStream(), maxOutputBytes, "cove-err-" + label);
-        boolean timedOut = !awaitExit(process);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        stdout.awaitEnd(DRAIN);
-        stderr.awaitEnd(DRAIN);
-        int exitCode = process.isAlive() ? -1 : process.exitValue();
-        ChildOutcome outcome = new ChildOutcome(exitCode, stdout.text(), stdout.droppedBytes(), stderr.text(),
-                stderr.droppedBytes(), timedOut, elapsed);
-        if (!outcome.succeeded()) {
-            throw new ChildFailedException(outcome, timeout);
+        running.add(process);
+        try {
+            process.getOutputStream().close();
+            String label = session.accountId() + "-" + session.region().id();
+            BoundedCapture stdout = BoundedCapture.start(process.getInputStream(), maxOutputBytes, "cove-out-" + label);
+            BoundedCapture stderr = BoundedCapture.start(process.getErrorStream(), maxOutputBytes, "cove-err-" + label);
+            boolean timedOut = !awaitExit(process);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            ProcessTree.endLeftovers(process);
+            stdout.awaitEnd(DRAIN);
+            stderr.awaitEnd(DRAIN);
+            int exitCode = process.isAlive() ? -1 : process.exitValue();
+            ChildOutcome outcome = new ChildOutcome(exitCode, stdout.text(), stdout.droppedBytes(), stderr.text(),
+                    stderr.droppedBytes(), timedOut, elapsed);
+            if (!outcome.succeeded()) {
+                throw new ChildFailedException(outcome, timeout);
+            }
+            return outcome;
+        } finally {
+            running.remove(process);
         }
-        return outcome;
+    }
+
+    /**
+     * Ends every child still running, with what it started: the last act of a run (or of a signal that
+     * could not wait for the run to stop), so that no child outlives {@code cove}.
+     */
+    public void endAll() {
+        List<Thread> ending = new ArrayList<>();
+        for (Process process : running) {
+            ending.add(Thread.ofVirtual().start(() -> ProcessTree.kill(process)));
+        }
+        for (Thread thread : ending) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Waits for the child; returns false when it ran out of time (it has then been ended). */

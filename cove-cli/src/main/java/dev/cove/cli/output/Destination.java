@@ -15,7 +15,12 @@ import java.nio.file.StandardCopyOption;
 /**
  * Where records go: the command's stdout, or a file. A whole document is written to a file atomically (a
  * temporary file in the same directory, then a rename), so readers never see half of it; a stream of
- * records is appended line by line and flushed after each.
+ * records is written line by line and flushed after each, to a new file or appended to an existing ledger
+ * (after dropping the half record a killed run may have left at its end).
+ *
+ * <p>Nothing is lost when the destination fails mid-way (a full disk, a closed pipe): the failure is kept,
+ * and the records that could not be written go to a file of their own in the temporary directory, which
+ * {@link #failure()} names for the command's last words.
  *
  * <p>Files are written through {@link FileOutputStream}, which, unlike NIO channels, is not closed when the
  * writing thread is interrupted: an interrupted run can still write what finished.
@@ -37,39 +42,86 @@ public final class Destination implements AutoCloseable {
 
     private final PrintWriter stdout;
     private final Path file;
+    private final boolean append;
     private Writer stream;
+    private long linesWritten;
+    /** The first failure of the destination, or null. */
+    private IOException failure;
+    /** Where records go after the destination failed, or null. */
+    private Path fallback;
+    private Writer fallbackStream;
+    private long fallbackLines;
 
-    private Destination(PrintWriter stdout, Path file) {
+    private Destination(PrintWriter stdout, Path file, boolean append) {
         this.stdout = stdout;
         this.file = file;
+        this.append = append;
     }
 
     /**
-     * Returns a destination.
+     * Returns a destination that replaces the file, if any.
      *
      * @param stdout the command's standard output
      * @param file the output file, or null for stdout
      * @return the destination
      */
     public static Destination of(PrintWriter stdout, Path file) {
-        return new Destination(stdout, file);
+        return new Destination(stdout, file, false);
     }
 
     /**
-     * Writes a whole document: to stdout, or atomically to the file.
+     * Returns a destination that appends a stream of records to an existing file (a ledger being resumed).
      *
-     * @param body writes the document
-     * @throws IOException when writing or renaming fails; the target file is then left as it was
+     * @param stdout the command's standard output
+     * @param file the ledger
+     * @return the destination
      */
-    public void writeWhole(Body body) throws IOException {
+    public static Destination appendingTo(PrintWriter stdout, Path file) {
+        return new Destination(stdout, file, true);
+    }
+
+    /**
+     * Makes sure records can be written here before anything runs, without changing the file: a temporary
+     * file can be created (and is deleted) beside it, and an existing file can be opened for writing.
+     *
+     * @throws IOException naming why the file cannot be written
+     */
+    public void checkWritable() throws IOException {
         if (file == null) {
-            body.writeTo(stdout);
-            stdout.flush();
             return;
         }
+        Files.delete(Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp"));
+        if (Files.exists(file)) {
+            new FileOutputStream(file.toFile(), true).close();
+        }
+    }
+
+    /**
+     * Writes a whole document: to stdout, or atomically to the file; to a file of its own when that fails.
+     *
+     * @param body writes the document
+     * @throws IOException when the fallback file cannot be written either
+     */
+    public void writeWhole(Body body) throws IOException {
+        try {
+            if (file == null) {
+                body.writeTo(stdout);
+                stdout.flush();
+                checkStdout();
+            } else {
+                writeAtomically(body);
+            }
+        } catch (IOException e) {
+            failed(e, ".out");
+            body.writeTo(fallbackStream);
+            fallbackStream.flush();
+        }
+    }
+
+    private void writeAtomically(Body body) throws IOException {
         Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
         try {
-            try (Writer writer = open(temporary)) {
+            try (Writer writer = open(temporary, false)) {
                 body.writeTo(writer);
             }
             move(temporary);
@@ -87,16 +139,30 @@ public final class Destination implements AutoCloseable {
     }
 
     /**
-     * Writes one line of a stream of records and flushes it, opening (and truncating) the file on first use.
+     * Writes one line of a stream of records and flushes it, opening the file on first use; once the
+     * destination has failed, to the fallback file.
      *
      * @param line the line, without its terminator
-     * @throws IOException when writing fails
+     * @throws IOException when the fallback file cannot be written either
      */
     public void writeLine(String line) throws IOException {
-        Writer writer = stream();
-        writer.write(line);
-        writer.write('\n');
-        writer.flush();
+        if (failure == null) {
+            try {
+                Writer writer = stream();
+                writer.write(line);
+                writer.write('\n');
+                writer.flush();
+                checkStdout();
+                linesWritten++;
+                return;
+            } catch (IOException e) {
+                failed(e, ".jsonl");
+            }
+        }
+        fallbackStream.write(line);
+        fallbackStream.write('\n');
+        fallbackStream.flush();
+        fallbackLines++;
     }
 
     /**
@@ -105,27 +171,79 @@ public final class Destination implements AutoCloseable {
      * @throws IOException when the file cannot be created
      */
     public void touch() throws IOException {
-        stream().flush();
+        if (failure == null) {
+            try {
+                stream().flush();
+            } catch (IOException e) {
+                failed(e, ".jsonl");
+            }
+        }
+    }
+
+    /**
+     * Describes a failure of the destination and where the records went instead.
+     *
+     * @return e.g. {@code could not write the records to out.jsonl (No space left on device): the first 3
+     *     record(s) are there, the other 21 are in /tmp/cove-records-1.jsonl}; null when nothing failed
+     */
+    public String failure() {
+        if (failure == null) {
+            return null;
+        }
+        String where = file == null ? "stdout" : file.toString();
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String lines = linesWritten == 0 ? "the records are"
+                : "the first " + linesWritten + " record(s) are there, the other " + fallbackLines + " are";
+        return "could not write the records to " + where + " (" + reason + "): " + lines + " in " + fallback;
+    }
+
+    /** The destination failed: from now on, records go to a new file in the temporary directory. */
+    private void failed(IOException e, String defaultSuffix) throws IOException {
+        if (failure != null) {
+            return;
+        }
+        failure = e;
+        String name = file == null ? "" : file.getFileName().toString();
+        String suffix = name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.')) : defaultSuffix;
+        fallback = Files.createTempFile("cove-records-", suffix);
+        fallbackStream = open(fallback, false);
+    }
+
+    /** A {@link PrintWriter} swallows its errors; this finds them (a closed pipe). */
+    private void checkStdout() throws IOException {
+        if (file == null && stdout.checkError()) {
+            throw new IOException("stdout is closed or cannot be written");
+        }
     }
 
     private Writer stream() throws IOException {
         if (stream == null) {
-            stream = file == null ? stdout : open(file);
+            if (append && file != null) {
+                Ledger.dropTornLastLine(file);
+            }
+            stream = file == null ? stdout : open(file, append);
         }
         return stream;
     }
 
-    private static Writer open(Path path) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(path.toFile()), StandardCharsets.UTF_8));
+    private static Writer open(Path path, boolean append) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(path.toFile(), append),
+                StandardCharsets.UTF_8));
     }
 
-    /** Closes the stream's file, if one was opened; never closes stdout. */
+    /** Closes the files this destination opened; never closes stdout. */
     @Override
     public void close() throws IOException {
-        if (stream != null && stream != stdout) {
-            stream.close();
-        } else if (stream != null) {
-            stream.flush();
+        try {
+            if (fallbackStream != null) {
+                fallbackStream.close();
+            }
+        } finally {
+            if (stream != null && stream != stdout) {
+                stream.close();
+            } else if (stream != null) {
+                stream.flush();
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.cove.cli.output;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
@@ -8,39 +7,40 @@ import dev.cove.cli.Format;
 import dev.cove.cli.exec.ChildOutcome;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Writes the records of {@code cove exec} in one format. {@code jsonl} writes each record as its target
- * completes, and those of targets that never started at the end; the other formats write one document
- * when the run is over, sorted by account and region.
+ * Writes the records of {@code cove exec} in one format. {@code jsonl} writes each record as Cove reports
+ * it (every target once: as it completes, and the targets that never started when the run ends); the other
+ * formats write one document when the run is over, sorted by account and region.
  */
 public final class ExecReport implements AutoCloseable {
 
-    private static final List<TextTable.Column> TABLE = List.of(
-            new TextTable.Column("ACCOUNT", "Id", 12),
-            new TextTable.Column("NAME", "Name", 32),
-            new TextTable.Column("REGION", "Region", 16),
-            new TextTable.Column("OUTCOME", "Outcome", 16),
-            new TextTable.Column("RESULT / DETAILS", "Details", 100));
-
     private final Format format;
     private final Destination destination;
-    private final Supplier<String> whySkipped;
+    private final Supplier<String> whyStopped;
 
     /**
      * Creates the report.
      *
      * @param format the format
      * @param destination where to write
-     * @param whySkipped says why the run started no more targets, for the records of the skipped ones
+     * @param whyStopped says why the run stopped early, for the records of the skipped and interrupted targets
      */
-    public ExecReport(Format format, Destination destination, Supplier<String> whySkipped) {
+    public ExecReport(Format format, Destination destination, Supplier<String> whyStopped) {
         this.format = format;
         this.destination = destination;
-        this.whySkipped = whySkipped;
+        this.whyStopped = whyStopped;
+    }
+
+    /**
+     * Returns whether records are written as targets complete, so that the run need keep none of them.
+     *
+     * @return true for {@code jsonl}
+     */
+    public boolean streams() {
+        return format == Format.JSONL;
     }
 
     /**
@@ -51,80 +51,41 @@ public final class ExecReport implements AutoCloseable {
      */
     public void completed(CoveResult<ChildOutcome> result) throws IOException {
         if (format == Format.JSONL) {
-            destination.writeLine(Json.compact(record(result, true)));
+            destination.writeLine(Json.compact(record(result)));
         }
     }
 
     /**
-     * Writes the document of the whole run; for {@code jsonl}, whose finished targets are written already,
-     * the targets that never started (and makes sure the file exists).
+     * Writes the document of the whole run; for {@code jsonl}, whose every record is written already, makes
+     * sure the file exists.
      *
      * @param output every outcome of the run
      * @throws IOException when writing fails
      */
     public void finished(CoveOutput<ChildOutcome> output) throws IOException {
-        switch (format) {
-            case JSONL -> {
-                for (CoveResult<ChildOutcome> skipped : output.skipped()) {
-                    destination.writeLine(Json.compact(record(skipped, true)));
-                }
-                destination.touch();
-            }
-            case JSON -> destination.writeWhole(writer -> {
-                Json.PRETTY.writeValue(writer, document(output));
-                writer.write('\n');
-            });
-            case CSV -> destination.writeWhole(writer -> CsvTable.write(writer, Records.EXEC_KEYS, rows(output)));
-            case TABLE -> destination.writeWhole(writer -> TextTable.write(writer, TABLE, tableRows(output)));
+        if (format == Format.JSONL) {
+            destination.touch();
+            return;
         }
+        List<ObjectNode> records = new ArrayList<>(output.size());
+        for (List<CoveResult<ChildOutcome>> group : List.of(output.results(), output.exceptions(),
+                output.failedAssumeRole(), output.interrupted(), output.skipped())) {
+            group.forEach(result -> records.add(record(result)));
+        }
+        RecordDocument.write(format, destination, records);
+    }
+
+    private ObjectNode record(CoveResult<ChildOutcome> result) {
+        return Records.outcome(result, true, whyStopped.get());
     }
 
     /**
-     * Returns botocove's output document: {@code Results}, {@code Exceptions}, {@code FailedAssumeRole},
-     * and {@code Skipped} when the run stopped early.
+     * Describes a failure of the destination and where the records went instead.
      *
-     * @param output every outcome of the run
-     * @return the document
+     * @return the description, or null when every record was written where asked
      */
-    ObjectNode document(CoveOutput<ChildOutcome> output) {
-        ObjectNode document = Json.object();
-        add(document.putArray("Results"), output.results());
-        add(document.putArray("Exceptions"), output.exceptions());
-        add(document.putArray("FailedAssumeRole"), output.failedAssumeRole());
-        if (!output.skipped().isEmpty()) {
-            add(document.putArray("Skipped"), output.skipped());
-        }
-        return document;
-    }
-
-    private void add(ArrayNode array, List<CoveResult<ChildOutcome>> results) {
-        results.forEach(result -> array.add(record(result, false)));
-    }
-
-    private ObjectNode record(CoveResult<ChildOutcome> result, boolean withOutcome) {
-        return Records.outcome(result, withOutcome, whySkipped.get());
-    }
-
-    private List<ObjectNode> rows(CoveOutput<ChildOutcome> output) {
-        List<CoveResult<ChildOutcome>> all = new ArrayList<>(output.results());
-        all.addAll(output.exceptions());
-        all.addAll(output.failedAssumeRole());
-        all.addAll(output.skipped());
-        all.sort(Comparator.comparing((CoveResult<ChildOutcome> r) -> r.id()).thenComparing(CoveResult::region));
-        return all.stream().map(result -> record(result, true)).toList();
-    }
-
-    private List<ObjectNode> tableRows(CoveOutput<ChildOutcome> output) {
-        List<ObjectNode> rows = rows(output);
-        for (ObjectNode row : rows) {
-            if (row.has("Result")) {
-                row.set("Details", row.get("Result"));
-            } else {
-                String lastLine = FailureGroups.lastLine(row.path("Stderr").asText(""));
-                row.put("Details", row.path("ExceptionDetails").asText() + (lastLine == null ? "" : ": " + lastLine));
-            }
-        }
-        return rows;
+    public String failure() {
+        return destination.failure();
     }
 
     /** Closes the output file, if any. */

@@ -7,6 +7,8 @@ import dev.cove.CoveTarget;
 import dev.cove.SessionInformation;
 import dev.cove.cli.exec.ChildFailedException;
 import dev.cove.cli.exec.ChildOutcome;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +27,9 @@ public final class Records {
     /** The keys of an exec record, in order (each present only when it has a value). */
     public static final List<String> EXEC_KEYS = List.of("Id", "Arn", "Email", "Name", "Status", "State", "OuPath",
             "Tags", "Region", "Partition", "CallingAccount", "RoleName", "RoleSessionName", "Policy", "PolicyArns",
-            "ExternalId", "AssumeRoleSuccess", "Outcome", "Result", "ExceptionDetails", "ErrorCode", "ExitCode",
-            "TimedOut", "Stdout", "Stderr",
-            "StdoutTruncatedBytes", "StderrTruncatedBytes");
+            "ExternalId", "AssumeRoleSuccess", "Outcome", "Reason", "StartedAt", "DurationMs", "Result",
+            "ExceptionDetails", "ErrorCode", "ExitCode", "TimedOut", "Stdout", "Stderr", "StdoutTruncatedBytes",
+            "StderrTruncatedBytes");
 
     private Records() {
     }
@@ -54,20 +56,56 @@ public final class Records {
     }
 
     /**
-     * Returns the record of one target's outcome.
+     * Returns the record of a target that no ledger names: {@code Skipped}, with the reason.
+     *
+     * @param target the target, as the plan names it
+     * @param reason why it is missing
+     * @return the record, with the keys of an exec record
+     */
+    public static ObjectNode missing(CoveTarget target, String reason) {
+        ObjectNode node = Json.object();
+        put(node, "Id", target.id());
+        put(node, "Arn", target.arn());
+        put(node, "Email", target.email());
+        put(node, "Name", target.name());
+        put(node, "Status", target.status());
+        put(node, "State", target.state());
+        put(node, "OuPath", target.ouPath());
+        putTags(node, target.tags());
+        put(node, "Region", target.region());
+        node.put("AssumeRoleSuccess", false);
+        node.put("Outcome", CoveOutcome.SKIPPED.label());
+        node.put("Reason", reason);
+        node.put("ExceptionDetails", "not started: " + reason);
+        return node;
+    }
+
+    /**
+     * Returns the record of one target's outcome. A target stopped before it ended carries the {@code Reason}
+     * the run stopped: one that never started is {@code Skipped}, with {@code ExceptionDetails}
+     * {@code not started: <reason>}; one stopped mid-way is {@code Interrupted}. A target that started
+     * carries {@code StartedAt} (ISO-8601, UTC, milliseconds) and {@code DurationMs}.
      *
      * @param result the outcome
      * @param withOutcome whether to add the {@code Outcome} field (jsonl and csv)
-     * @param whySkipped why the run started no more targets, in the command's terms (for skipped targets)
+     * @param whyStopped why the run stopped early, in the command's terms (for skipped and interrupted targets)
      * @return the record
      */
-    public static ObjectNode outcome(CoveResult<ChildOutcome> result, boolean withOutcome, String whySkipped) {
+    public static ObjectNode outcome(CoveResult<ChildOutcome> result, boolean withOutcome, String whyStopped) {
         ObjectNode node = sessionInformation(result.info());
         if (withOutcome) {
             node.put("Outcome", result.outcome().label());
         }
+        boolean stopped = result.outcome() == CoveOutcome.SKIPPED || result.outcome() == CoveOutcome.INTERRUPTED;
+        if (stopped && whyStopped != null) {
+            node.put("Reason", whyStopped);
+        }
+        if (result.startedAt() != null) {
+            node.put("StartedAt", DateTimeFormatter.ISO_INSTANT.format(result.startedAt().truncatedTo(ChronoUnit.MILLIS)));
+            node.put("DurationMs", result.duration().toMillis());
+        }
         if (result.outcome() == CoveOutcome.SKIPPED) {
-            node.put("ExceptionDetails", "not started: " + whySkipped);
+            node.put("ExceptionDetails", "not started: " + whyStopped);
             return node;
         }
         if (result.outcome() == CoveOutcome.RESULT) {

@@ -133,6 +133,61 @@ class ExecFunctionTest {
     }
 
     @Test
+    void apply_runsTheCommandInASessionOfItsOwn_soCtrlCOnTheTerminalReachesCoveOnly() throws Exception {
+        // field 6 of /proc/PID/stat is the session ID; the shell's own PID is $$
+        ChildOutcome outcome = sh("echo $$ $(cut -d' ' -f6 /proc/$$/stat)").apply(FakeSession.of());
+
+        String[] pidAndSession = outcome.stdout().strip().split(" ");
+        assertThat(pidAndSession[1]).as("session of the child").isEqualTo(pidAndSession[0]);
+    }
+
+    @Test
+    void apply_whenTheCommandLeavesABackgroundProcessHoldingItsOutput_endsIt_withoutWaitingForIt(
+            @TempDir Path dir) throws Exception {
+        Path pids = dir.resolve("pids");
+        long started = System.nanoTime();
+
+        ChildOutcome outcome = sh("sleep 60 & echo $! > " + pids + "; echo done").apply(FakeSession.of());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(outcome.stdout()).isEqualTo("done\n");
+        long leftover = Long.parseLong(Files.readString(pids).strip());
+        assertThat(TestProcesses.endsWithin(leftover, Duration.ofSeconds(1))).as("background process ended").isTrue();
+    }
+
+    @Test
+    void apply_whenTheCommandLeavesAnOrphanedProcess_endsIt(@TempDir Path dir) throws Exception {
+        Path pids = dir.resolve("pids");
+
+        // the subshell exits at once: its sleep is re-parented away from the child's tree, but stays in its session
+        sh("(sleep 60 > /dev/null 2>&1 & echo $! > " + pids + "); echo done").apply(FakeSession.of());
+
+        long orphan = Long.parseLong(Files.readString(pids).strip());
+        assertThat(TestProcesses.endsWithin(orphan, Duration.ofSeconds(3))).as("orphan " + orphan + " ended").isTrue();
+    }
+
+    @Test
+    void endAll_endsEveryChildStillRunning_withItsDescendants(@TempDir Path dir) throws Exception {
+        Path pids = dir.resolve("pids");
+        ExecFunction fn = sh("sleep 60 & echo $! > " + pids + "; sleep 60");
+        Thread.ofVirtual().start(() -> {
+            try {
+                fn.apply(FakeSession.of());
+            } catch (Exception expected) {
+                // the child is killed below
+            }
+        });
+        while (!Files.exists(pids) || Files.readString(pids).isBlank()) {
+            Thread.sleep(20);
+        }
+
+        fn.endAll();
+
+        long grandchild = Long.parseLong(Files.readString(pids).strip());
+        assertThat(TestProcesses.endsWithin(grandchild, Duration.ofSeconds(5))).as("grandchild ended").isTrue();
+    }
+
+    @Test
     void apply_whenProgramCannotStart_throws() {
         ExecFunction fn = new ExecFunction(List.of("/nonexistent/program"), null, null, 1024);
 

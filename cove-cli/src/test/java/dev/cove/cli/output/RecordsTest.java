@@ -9,6 +9,7 @@ import dev.cove.SessionInformation;
 import dev.cove.cli.exec.ChildFailedException;
 import dev.cove.cli.exec.ChildOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,41 @@ class RecordsTest {
                 "raiseException: account 111122223333 region us-east-1 failed"), true, "--fail-fast stopped the run");
 
         assertThat(skipped.get("Outcome").asText()).isEqualTo("Skipped");
+        assertThat(skipped.get("Reason").asText()).isEqualTo("--fail-fast stopped the run");
         assertThat(skipped.get("ExceptionDetails").asText()).isEqualTo("not started: --fail-fast stopped the run");
+        assertThat(skipped.has("StartedAt")).as("it never started").isFalse();
+        assertThat(skipped.has("DurationMs")).isFalse();
+    }
+
+    @Test
+    void outcome_ofAnInterruptedTarget_isNeitherAnExceptionNorAFailedAssumeRole_andSaysWhyAndWhen() {
+        CoveResult<ChildOutcome> stopped = CoveResult.<ChildOutcome>ofInterrupted(BARE.withAssumeRoleSuccess(false),
+                new InterruptedException()).timed(Instant.parse("2026-03-01T10:15:30.123456Z"), Duration.ofMillis(1500));
+
+        ObjectNode record = Records.outcome(stopped, true, "the run was interrupted");
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Partition", "RoleName",
+                "RoleSessionName", "AssumeRoleSuccess", "Outcome", "Reason", "StartedAt", "DurationMs",
+                "ExceptionDetails");
+        assertThat(record.get("Outcome").asText()).isEqualTo("Interrupted");
+        assertThat(record.get("Reason").asText()).isEqualTo("the run was interrupted");
+        assertThat(record.get("StartedAt").asText()).isEqualTo("2026-03-01T10:15:30.123Z");
+        assertThat(record.get("DurationMs").asLong()).isEqualTo(1500);
+        assertThat(record.get("ExceptionDetails").asText())
+                .isEqualTo("interrupted: the run was stopped and the command was killed");
+    }
+
+    @Test
+    void outcome_ofATargetThatRan_saysWhenItStartedAndHowLongItTook_andGivesNoReason() {
+        CoveResult<ChildOutcome> ran = CoveResult.ofResult(BARE, child(0, "ok", 0))
+                .timed(Instant.parse("2026-03-01T10:15:30Z"), Duration.ofMillis(42));
+
+        ObjectNode record = Records.outcome(ran, true, "the run was interrupted");
+
+        assertThat(record.fieldNames()).toIterable().containsExactly("Id", "Region", "Partition", "RoleName",
+                "RoleSessionName", "AssumeRoleSuccess", "Outcome", "StartedAt", "DurationMs", "Result", "ExitCode");
+        assertThat(record.get("StartedAt").asText()).isEqualTo("2026-03-01T10:15:30Z");
+        assertThat(record.get("DurationMs").asLong()).isEqualTo(42);
     }
 
     @Test
