@@ -222,8 +222,10 @@ class CoveJarIT {
         assertThat(drawings).as("one bar, finished once").filteredOn(line -> line.startsWith("[" + "=".repeat(30)))
                 .singleElement().asString().startsWith("[" + "=".repeat(30) + "] 4/4  failed 1  ");
         assertThat(run.out()).doesNotContain("WARNING", "WARN", "%", "targets/s");
-        assertThat(run.out().lines().filter(line -> !line.isBlank()).reduce((first, last) -> last).orElseThrow())
-                .startsWith("cove: 4 targets in ");
+        List<String> lines = run.out().lines().filter(line -> !line.isBlank()).toList();
+        // The summary, then the failures grouped by cause.
+        assertThat(lines.get(lines.size() - 2)).startsWith("cove: 4 targets in ");
+        assertThat(lines.getLast()).isEqualTo("  command exited with code 1 ×1 (" + failing + ")");
         assertThat(Cli.parse(Files.readString(records)).get("Exceptions")).singleElement()
                 .satisfies(exception -> assertThat(exception.get("Id").asText()).isEqualTo(failing));
     }
