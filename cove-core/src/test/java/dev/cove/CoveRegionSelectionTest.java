@@ -140,13 +140,11 @@ class CoveRegionSelectionTest extends FleetTest {
 
         List<java.time.Instant> at = proxy.requests("ListRegions").stream().map(RecordedRequest::at).sorted().toList();
         assertThat(at).hasSize(7);
-        // Cove starts one call every 200 ms; arrivals jitter by a few tens of milliseconds. Unpaced, the seven calls
-        // would arrive within a few milliseconds of one another.
-        for (int i = 0; i + 5 < at.size(); i++) {
-            assertThat(Duration.between(at.get(i), at.get(i + 5))).as("6 calls span about a second")
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(800));
-        }
-        assertThat(Duration.between(at.getFirst(), at.getLast())).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        // Cove starts one call every 200 ms, so the seven calls span 1.2 s; unpaced, they would arrive within a few
+        // milliseconds of one another. Only the whole span is checked: on a loaded machine one late call can
+        // arrive close to the next, so a check of every window of six measured the machine, not the pacing.
+        assertThat(Duration.between(at.getFirst(), at.getLast())).as("7 calls paced at 5 a second")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1000));
     }
 
     @Test
