@@ -1,5 +1,6 @@
 package dev.cove.cli;
 
+import dev.cove.CoveCounts;
 import dev.cove.CoveListener;
 import dev.cove.CoveResult;
 import dev.cove.CoveTarget;
@@ -9,8 +10,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Receives each target's outcome as it completes: streams it to the report and moves the progress bar,
- * which it opens when Cove announces the targets. Cove serializes the calls.
+ * Receives each target's outcome as it completes: streams it to the report, counts it and moves the progress
+ * bar, which it opens when Cove announces the targets. Cove serializes the calls.
  */
 final class OutcomeCollector implements CoveListener<ChildOutcome>, AutoCloseable {
 
@@ -18,6 +19,7 @@ final class OutcomeCollector implements CoveListener<ChildOutcome>, AutoCloseabl
     private final boolean showProgress;
     private ProgressDisplay progress = ProgressDisplay.none();
     private IOException writeFailure;
+    private CoveCounts counts = new CoveCounts(0, 0, 0, 0, 0);
 
     OutcomeCollector(ExecReport report, boolean showProgress) {
         this.report = report;
@@ -33,6 +35,7 @@ final class OutcomeCollector implements CoveListener<ChildOutcome>, AutoCloseabl
 
     @Override
     public synchronized void onResult(CoveResult<ChildOutcome> result) {
+        counts = counts.plus(result.outcome());
         if (writeFailure == null) {
             try {
                 report.completed(result);
@@ -47,6 +50,15 @@ final class OutcomeCollector implements CoveListener<ChildOutcome>, AutoCloseabl
     @Override
     public synchronized void close() {
         progress.close();
+    }
+
+    /**
+     * Returns how many targets ended how, as Cove reported them.
+     *
+     * @return the counts so far
+     */
+    synchronized CoveCounts counts() {
+        return counts;
     }
 
     /**

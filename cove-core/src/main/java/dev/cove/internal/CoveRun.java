@@ -1,5 +1,6 @@
 package dev.cove.internal;
 
+import dev.cove.CoveCounts;
 import dev.cove.CoveExecutionException;
 import dev.cove.CoveFunction;
 import dev.cove.CoveListener;
@@ -66,8 +67,8 @@ public final class CoveRun<T> {
     /** With raiseException: the first failed target, which {@code run} throws as CoveExecutionException. */
     private final AtomicReference<CoveResult<T>> firstFailure = new AtomicReference<>();
 
-    private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, AwsClients clients,
-            RunPlan plan, RolePrefetcher prefetcher) {
+    private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, boolean keep,
+            AwsClients clients, RunPlan plan, RolePrefetcher prefetcher) {
         this.config = config;
         this.prefetcher = prefetcher;
         this.fn = fn;
@@ -76,7 +77,7 @@ public final class CoveRun<T> {
         this.requests = new AssumeRoleRequests(config, plan.partition());
         ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? ProgressBar.onStandardError(plan.size())
                 : null;
-        this.sink = new ResultSink<>(plan.size(), listener, progress, true);
+        this.sink = new ResultSink<>(plan.size(), listener, progress, keep);
         this.timer = config.get(Options.TIMEOUT) == null ? null : new TargetTimer(config.get(Options.TIMEOUT));
         this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
@@ -91,16 +92,37 @@ public final class CoveRun<T> {
      * @return every outcome
      */
     public static <T> CoveOutput<T> execute(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener) {
+        return run(config, fn, listener, true).sink.output();
+    }
+
+    /**
+     * Runs the function in every target of the configuration, handing each outcome to the listener and
+     * keeping none: the run's memory does not grow with its number of targets.
+     *
+     * @param config the run's settings
+     * @param fn the function
+     * @param listener told of each outcome
+     * @param <T> the result type
+     * @return how many targets ended how
+     */
+    public static <T> CoveCounts stream(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener) {
+        return run(config, fn, listener, false).sink.counts();
+    }
+
+    private static <T> CoveRun<T> run(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener,
+            boolean keep) {
         Region region = TargetResolution.assumingRegion(config);
         try (AwsClients clients = AwsClients.open(config, region);
                 RolePrefetcher prefetcher = new RolePrefetcher(config, clients.sts())) {
             RunPlan plan = TargetResolution.plan(config, clients, region, prefetcher::accept);
             prefetcher.stop();
-            return new CoveRun<>(config, fn, listener, clients, plan, prefetcher).execute();
+            CoveRun<T> run = new CoveRun<>(config, fn, listener, keep, clients, plan, prefetcher);
+            run.execute();
+            return run;
         }
     }
 
-    private CoveOutput<T> execute() {
+    private void execute() {
         LOG.info("Running {} targets in {} accounts with {} workers", plan.size(), plan.accounts().size(),
                 config.get(Options.THREAD_WORKERS));
         sink.start(plan.targets());
@@ -121,12 +143,10 @@ public final class CoveRun<T> {
         if (fatal.get() != null) {
             throw fatal.get();
         }
-        CoveOutput<T> output = sink.output();
         CoveResult<T> failure = firstFailure.get();
         if (failure != null) {
-            throw new CoveExecutionException(failure.info(), failure.exception(), output);
+            throw new CoveExecutionException(failure.info(), failure.exception(), sink.output());
         }
-        return output;
     }
 
     /**
