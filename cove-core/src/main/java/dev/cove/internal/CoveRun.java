@@ -12,6 +12,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -64,6 +66,8 @@ public final class CoveRun<T> {
     private final AtomicReference<Error> fatal = new AtomicReference<>();
     /** Set, before running targets are cancelled, once the run stops them: no target starts after it. */
     private volatile boolean cancelling;
+    /** The positions of the targets still running when the run gave up waiting; made once, at the end. */
+    private Set<Integer> stillRunning;
     /** With raiseException: the first failed target, which {@code run} throws as CoveExecutionException. */
     private final AtomicReference<CoveResult<T>> firstFailure = new AtomicReference<>();
 
@@ -352,11 +356,12 @@ public final class CoveRun<T> {
         OrgAccount account = plan.accounts().get(plan.accountAt(position));
         SessionInformation info = sessionInformation(account, plan.regionAt(position));
         String reason = stopReason.get() == null ? "the run ended early" : stopReason.get();
-        for (Target target : running.values()) {
-            if (position(target) == position) {
-                return CoveResult.ofInterrupted(info, new CancellationException("still running " + CANCEL_GRACE_SECONDS
-                        + " s after the run was stopped (" + reason + "); abandoned"));
-            }
+        if (stillRunning == null) {
+            stillRunning = running.values().stream().map(this::position).collect(Collectors.toSet());
+        }
+        if (stillRunning.contains(position)) {
+            return CoveResult.ofInterrupted(info, new CancellationException("still running " + CANCEL_GRACE_SECONDS
+                    + " s after the run was stopped (" + reason + "); abandoned"));
         }
         return CoveResult.ofSkipped(info, reason);
     }
