@@ -125,6 +125,26 @@ public final class Cove {
     }
 
     /**
+     * Runs the function in every target and hands each outcome to the listener as it completes, keeping none
+     * of them: the run holds no finished result, so its memory stays flat however many targets it has (a
+     * streaming output, a ledger written as the run goes). The listener hears of every target exactly once,
+     * the skipped ones included, before this returns or throws.
+     *
+     * @param fn the function to run
+     * @param listener called once per target, serialized; its exceptions are logged and contained
+     * @param <T> the result type
+     * @return how many targets ended with each outcome
+     * @throws CoveConfigurationException when the selection is invalid or leaves no eligible account
+     * @throws CoveExecutionException with {@code raiseException(true)}, on the first failed target; its
+     *     {@link CoveExecutionException#output() output} is empty, since every outcome went to the listener
+     */
+    public <T> CoveCounts stream(CoveFunction<T> fn, CoveListener<? super T> listener) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(listener, "listener");
+        return CoveRun.stream(config, fn, listener);
+    }
+
+    /**
      * Wraps a function, like botocove's {@code @cove} decorator: each call of the supplier runs it
      * across every target.
      *

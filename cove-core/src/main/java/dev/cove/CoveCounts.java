@@ -3,7 +3,9 @@ package dev.cove;
 import java.util.Objects;
 
 /**
- * How many targets of a run ended with each {@link CoveOutcome}, e.g. {@link CoveOutput#counts()}.
+ * How many targets of a run ended with each {@link CoveOutcome}: what a run that streams its outcomes to a
+ * listener returns instead of keeping them ({@link Cove#stream}), and what {@link CoveOutput#counts()} gives
+ * of a run that kept them.
  *
  * @param results targets where the function returned
  * @param exceptions targets where the role was assumed and the function threw (or timed out)

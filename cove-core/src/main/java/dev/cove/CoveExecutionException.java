@@ -28,7 +28,8 @@ public final class CoveExecutionException extends RuntimeException {
 
     /**
      * Returns every outcome of the run that stopped: finished targets, interrupted ones, and the ones
-     * that never started (as skipped).
+     * that never started (as skipped). Empty for a run started with {@link Cove#stream}, whose outcomes all
+     * went to its listener.
      *
      * @return the run's output, never null
      */

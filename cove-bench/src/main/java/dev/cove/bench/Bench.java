@@ -88,7 +88,8 @@ public final class Bench {
                 "secretAccessKey=" + connection.secretAccessKey(),
                 "accounts=" + benchCase.accounts(),
                 "regions=" + benchCase.regions(),
-                "workers=" + benchCase.workers());
+                "workers=" + benchCase.workers(),
+                "stream=" + options.stream());
         double backendCpu = backend.cpuSeconds();
         ChildJvm.Measurement m = child.run(benchCase.name(), args, options.profile());
         backendCpu = backend.cpuSeconds() - backendCpu;

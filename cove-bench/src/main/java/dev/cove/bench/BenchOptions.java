@@ -19,10 +19,11 @@ import java.util.List;
  * @param jvmFlags the child JVM's flags
  * @param maxLoad the load average to wait for before running
  * @param loadWaitSeconds how long to wait for it
+ * @param stream whether each run streams its outcomes ({@code Cove.stream}) instead of keeping them
  */
 public record BenchOptions(boolean quick, List<String> backends, List<Integer> accounts, List<Integer> regions,
         List<Integer> workers, int latencyMillis, boolean profile, Path out, List<String> jvmFlags, double maxLoad,
-        int loadWaitSeconds) {
+        int loadWaitSeconds, boolean stream) {
 
     /**
      * The child JVM's default flags: a heap of at most 160 MB (the live set at 1,000 workers is about
@@ -40,7 +41,7 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
                                     moto 500x1@20; results go to cove-bench/target/bench unless --out is given
               --backend B           stub, moto or all (default all)
               --accounts N,N        stub account counts (default 500,1500,5000)
-              --regions N,N         stub region counts (default 1,3)
+              --regions N,N         stub region counts, 1 to 30 (default 1,3)
               --workers N,N         stub threadWorkers (default 20,200,1000)
               --latency-ms N        latency added to every request (default 50)
               --jfr                 record a JFR profile of each run and list its top frames in the report
@@ -49,6 +50,8 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
                                     -XX:TieredStopAtLevel=1, the collector and JIT level of bin/cove)
               --max-load X          before each run, wait until the 1-minute load average is below X (default 0.7)
               --load-wait S         wait at most S seconds per run, then run anyway and record the load (default 300)
+              --stream              run with Cove.stream: each outcome to a listener that checks and counts it,
+                                    none kept (the memory of a streaming run, e.g. cove exec -f jsonl)
             """;
 
     /**
@@ -66,6 +69,7 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
         List<Integer> workers = null;
         int latency = 50;
         boolean profile = false;
+        boolean stream = false;
         Path out = null;
         List<String> flags = DEFAULT_JVM_FLAGS;
         double maxLoad = 0.7;
@@ -75,6 +79,7 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
             switch (arg) {
                 case "--quick" -> quick = true;
                 case "--jfr" -> profile = true;
+                case "--stream" -> stream = true;
                 case "--backend" -> backend = value(args, ++i, arg);
                 case "--accounts" -> accounts = numbers(value(args, ++i, arg), arg);
                 case "--regions" -> regions = numbers(value(args, ++i, arg), arg);
@@ -96,7 +101,7 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
             out = quick ? Path.of("cove-bench", "target", "bench") : Path.of("docs");
         }
         return new BenchOptions(quick, backends, accounts, regions, workers, latency, profile, out, List.copyOf(flags),
-                maxLoad, loadWait);
+                maxLoad, loadWait, stream);
     }
 
     /**

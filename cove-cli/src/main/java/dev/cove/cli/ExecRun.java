@@ -44,14 +44,18 @@ final class ExecRun {
     int execute() throws IOException {
         long started = System.nanoTime();
         OutcomeCollector collector = new OutcomeCollector(report);
-        CoveOutput<ChildOutcome> output;
+        CoveOutput<ChildOutcome> output = null;
         String stoppedBy = null;
         boolean interrupted;
         boolean outputFailed;
         try (SignalGuard guard = SignalGuard.install(SIGNAL_BOUND, function::endAll); report) {
             stopReason.watch(guard);
             try {
-                output = cove.run(function, collector);
+                if (report.streams()) {
+                    cove.stream(function, collector); // each record is written as it comes: none is kept
+                } else {
+                    output = cove.run(function, collector);
+                }
             } catch (CoveExecutionException e) {
                 output = partialOutput(e);
                 stoppedBy = StopReason.failFastLine(e);
@@ -67,7 +71,8 @@ final class ExecRun {
                     lost = e;
                 }
             }
-            Summary.lines(output, Duration.ofNanos(System.nanoTime() - started), interrupted).forEach(err::println);
+            Summary.lines(collector.counts(), collector.failures(), Duration.ofNanos(System.nanoTime() - started),
+                    interrupted).forEach(err::println);
             if (stoppedBy != null) {
                 err.println(stoppedBy);
             }
@@ -83,7 +88,7 @@ final class ExecRun {
         if (interrupted) {
             return SignalGuard.INTERRUPTED;
         }
-        return output.allSucceeded() && stoppedBy == null && !outputFailed ? 0 : 1;
+        return collector.counts().allSucceeded() && stoppedBy == null && !outputFailed ? 0 : 1;
     }
 
     /** The exception comes from this run, whose function returns ChildOutcome. */

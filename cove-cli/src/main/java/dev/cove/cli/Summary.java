@@ -1,7 +1,6 @@
 package dev.cove.cli;
 
 import dev.cove.CoveCounts;
-import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.cli.exec.ChildFailedException;
 import dev.cove.cli.exec.Durations;
@@ -31,18 +30,16 @@ final class Summary {
      *   command exited with code 3 ×1 (333333333333)
      * </pre>
      *
-     * @param output every outcome
+     * @param counts how many targets ended how
+     * @param failures the failures, grouped by cause
      * @param wallTime how long the command ran
      * @param interrupted whether the run was stopped by a signal
      * @return the lines
      */
-    static List<String> lines(CoveOutput<?> output, Duration wallTime, boolean interrupted) {
+    static List<String> lines(CoveCounts counts, FailureGroups failures, Duration wallTime, boolean interrupted) {
         List<String> lines = new ArrayList<>();
-        lines.add(line(output.counts(), wallTime, interrupted));
-        FailureGroups groups = new FailureGroups(GROUP_LINES);
-        output.exceptions().forEach(result -> groups.add(failure(result)));
-        output.failedAssumeRole().forEach(result -> groups.add(failure(result)));
-        groups.summaryLines(GROUP_LINES).forEach(group -> lines.add("  " + group));
+        lines.add(line(counts, wallTime, interrupted));
+        failures.summaryLines(GROUP_LINES).forEach(group -> lines.add("  " + group));
         return lines;
     }
 
@@ -91,7 +88,13 @@ final class Summary {
         return line.toString();
     }
 
-    private static FailureGroups.Failure failure(CoveResult<?> result) {
+    /**
+     * Describes a failed target for the grouping by cause.
+     *
+     * @param result an exception or a failed role assumption
+     * @return the failure
+     */
+    static FailureGroups.Failure failure(CoveResult<?> result) {
         Throwable exception = result.exception();
         String details = ExceptionDetails.describe(exception);
         String hint = exception instanceof ChildFailedException failed && failed.outcome() != null

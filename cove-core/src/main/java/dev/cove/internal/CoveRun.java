@@ -1,5 +1,6 @@
 package dev.cove.internal;
 
+import dev.cove.CoveCounts;
 import dev.cove.CoveExecutionException;
 import dev.cove.CoveFunction;
 import dev.cove.CoveListener;
@@ -11,6 +12,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -63,11 +66,13 @@ public final class CoveRun<T> {
     private final AtomicReference<Error> fatal = new AtomicReference<>();
     /** Set, before running targets are cancelled, once the run stops them: no target starts after it. */
     private volatile boolean cancelling;
+    /** The positions of the targets still running when the run gave up waiting; made once, at the end. */
+    private Set<Integer> stillRunning;
     /** With raiseException: the first failed target, which {@code run} throws as CoveExecutionException. */
     private final AtomicReference<CoveResult<T>> firstFailure = new AtomicReference<>();
 
-    private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, AwsClients clients,
-            RunPlan plan, RolePrefetcher prefetcher) {
+    private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, boolean keep,
+            AwsClients clients, RunPlan plan, RolePrefetcher prefetcher) {
         this.config = config;
         this.prefetcher = prefetcher;
         this.fn = fn;
@@ -76,7 +81,7 @@ public final class CoveRun<T> {
         this.requests = new AssumeRoleRequests(config, plan.partition());
         ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? ProgressBar.onStandardError(plan.size())
                 : null;
-        this.sink = new ResultSink<>(plan.size(), listener, progress, true);
+        this.sink = new ResultSink<>(plan.size(), listener, progress, keep);
         this.timer = config.get(Options.TIMEOUT) == null ? null : new TargetTimer(config.get(Options.TIMEOUT));
         this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
@@ -91,6 +96,25 @@ public final class CoveRun<T> {
      * @return every outcome
      */
     public static <T> CoveOutput<T> execute(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener) {
+        return run(config, fn, listener, true).sink.output();
+    }
+
+    /**
+     * Runs the function in every target of the configuration, handing each outcome to the listener and
+     * keeping none: the run's memory does not grow with its number of targets.
+     *
+     * @param config the run's settings
+     * @param fn the function
+     * @param listener told of each outcome
+     * @param <T> the result type
+     * @return how many targets ended how
+     */
+    public static <T> CoveCounts stream(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener) {
+        return run(config, fn, listener, false).sink.counts();
+    }
+
+    private static <T> CoveRun<T> run(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener,
+            boolean keep) {
         Region region = TargetResolution.assumingRegion(config);
         RegionSelection regions = RegionSelection.of(config);
         int regionsPerAccount = regions.needsLookup() ? 0 : regions.fixed(region).size();
@@ -98,11 +122,13 @@ public final class CoveRun<T> {
                 RolePrefetcher prefetcher = new RolePrefetcher(config, clients.sts(), regionsPerAccount)) {
             RunPlan plan = TargetResolution.plan(config, clients, region, prefetcher::accept, prefetcher);
             prefetcher.stop();
-            return new CoveRun<>(config, fn, listener, clients, plan, prefetcher).execute();
+            CoveRun<T> run = new CoveRun<>(config, fn, listener, keep, clients, plan, prefetcher);
+            run.execute();
+            return run;
         }
     }
 
-    private CoveOutput<T> execute() {
+    private void execute() {
         LOG.info("Running {} targets in {} accounts (up to {} regions each) with {} workers", plan.size(),
                 plan.accounts().size(), plan.maxRegions(), config.get(Options.THREAD_WORKERS));
         sink.start(plan.targets());
@@ -123,12 +149,10 @@ public final class CoveRun<T> {
         if (fatal.get() != null) {
             throw fatal.get();
         }
-        CoveOutput<T> output = sink.output();
         CoveResult<T> failure = firstFailure.get();
         if (failure != null) {
-            throw new CoveExecutionException(failure.info(), failure.exception(), output);
+            throw new CoveExecutionException(failure.info(), failure.exception(), sink.output());
         }
-        return output;
     }
 
     /**
@@ -334,11 +358,12 @@ public final class CoveRun<T> {
         PlannedAccount account = plan.accounts().get(plan.accountAt(position));
         SessionInformation info = sessionInformation(account, plan.regionAt(position));
         String reason = stopReason.get() == null ? "the run ended early" : stopReason.get();
-        for (Target target : running.values()) {
-            if (position(target) == position) {
-                return CoveResult.ofInterrupted(info, new CancellationException("still running " + CANCEL_GRACE_SECONDS
-                        + " s after the run was stopped (" + reason + "); abandoned"));
-            }
+        if (stillRunning == null) {
+            stillRunning = running.values().stream().map(this::position).collect(Collectors.toSet());
+        }
+        if (stillRunning.contains(position)) {
+            return CoveResult.ofInterrupted(info, new CancellationException("still running " + CANCEL_GRACE_SECONDS
+                    + " s after the run was stopped (" + reason + "); abandoned"));
         }
         return CoveResult.ofSkipped(info, reason);
     }

@@ -1,5 +1,6 @@
 package dev.cove.internal;
 
+import dev.cove.CoveCounts;
 import dev.cove.CoveListener;
 import dev.cove.CoveOutcome;
 import dev.cove.CoveOutput;
@@ -123,15 +124,18 @@ final class ResultSink<T> {
     }
 
     /**
-     * Returns how many targets ended with an outcome.
+     * Returns how many targets ended with each outcome so far.
      *
-     * @param outcome the outcome
-     * @return the count so far
+     * @return the counts
      */
-    int count(CoveOutcome outcome) {
+    CoveCounts counts() {
         lock.lock();
         try {
-            return counts.getOrDefault(outcome, 0);
+            return new CoveCounts(counts.getOrDefault(CoveOutcome.RESULT, 0),
+                    counts.getOrDefault(CoveOutcome.EXCEPTION, 0),
+                    counts.getOrDefault(CoveOutcome.FAILED_ASSUME_ROLE, 0),
+                    counts.getOrDefault(CoveOutcome.INTERRUPTED, 0),
+                    counts.getOrDefault(CoveOutcome.SKIPPED, 0));
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,8 @@
 package dev.cove.bench.runner;
 
 import dev.cove.Cove;
+import dev.cove.CoveFunction;
+import dev.cove.CoveListener;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.bench.Json;
@@ -61,13 +63,23 @@ public final class BenchRunner {
         }
         long cpuBefore = processCpuNanos();
         long gcBefore = gcMillis();
-        CoveOutput<String> output;
+        CoveOutput<String> output = null;
+        Tally tally = new Tally();
         long wallNanos;
         long peakHeap;
         long poolPeaks;
         try (HeapSampler heap = HeapSampler.start()) {
             long t0 = System.nanoTime();
-            output = cove.run(session -> session.client(StsClient.builder()).getCallerIdentity().account());
+            CoveFunction<String> callerAccount = session -> session.client(StsClient.builder()).getCallerIdentity()
+                    .account();
+            if (settings.stream()) {
+                cove.stream(callerAccount, tally); // checked and counted as they come, none kept
+            } else {
+                output = cove.run(callerAccount);
+                output.results().forEach(tally::onResult);
+                output.exceptions().forEach(tally::onResult);
+                output.failedAssumeRole().forEach(tally::onResult);
+            }
             wallNanos = System.nanoTime() - t0;
             peakHeap = heap.peakUsed();
             poolPeaks = HeapSampler.poolPeaks();
@@ -78,9 +90,9 @@ public final class BenchRunner {
         result.put("gcMillis", gcMillis() - gcBefore);
         result.put("peakHeapBytes", peakHeap);
         result.put("poolPeakBytes", poolPeaks);
-        addOutcomes(result, output, settings);
+        tally.addTo(result, settings);
         System.gc();
-        // The output is still held here, so this is what the results themselves keep.
+        // The output is still held here, so this is what the results themselves keep (nothing when streaming).
         result.put("retainedHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         Reference.reachabilityFence(output);
         result.put("totalCpuSeconds", processCpuNanos() / 1e9);
@@ -90,24 +102,44 @@ public final class BenchRunner {
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
 
-    private static void addOutcomes(Map<String, Object> result, CoveOutput<String> output, RunnerSettings settings) {
-        int wrongAccount = 0;
-        for (CoveResult<String> r : output.results()) {
-            if (!r.id().equals(r.result())) {
-                wrongAccount++;
+    /** Counts the outcomes, and the results that are not their target's own account. */
+    private static final class Tally implements CoveListener<String> {
+
+        private int results;
+        private int exceptions;
+        private int failedAssumeRole;
+        private int wrongAccount;
+        private String firstError;
+
+        @Override
+        public void onResult(CoveResult<String> r) {
+            switch (r.outcome()) {
+                case RESULT -> {
+                    results++;
+                    if (!r.id().equals(r.result())) {
+                        wrongAccount++;
+                    }
+                }
+                case EXCEPTION -> exceptions++;
+                case FAILED_ASSUME_ROLE -> failedAssumeRole++;
+                default -> {
+                    // a run that is not stopped has neither interrupted nor skipped targets
+                }
+            }
+            if (r.exception() != null && firstError == null) {
+                firstError = r.exception().toString();
             }
         }
-        int expected = settings.accounts() * settings.regions().size();
-        result.put("targets", output.results().size() + output.exceptions().size() + output.failedAssumeRole().size());
-        result.put("expectedTargets", expected);
-        result.put("results", output.results().size());
-        result.put("exceptions", output.exceptions().size());
-        result.put("failedAssumeRole", output.failedAssumeRole().size());
-        result.put("wrongAccount", wrongAccount);
-        String firstError = output.exceptions().isEmpty()
-                ? output.failedAssumeRole().isEmpty() ? null : output.failedAssumeRole().get(0).exception().toString()
-                : output.exceptions().get(0).exception().toString();
-        result.put("firstError", firstError);
+
+        void addTo(Map<String, Object> result, RunnerSettings settings) {
+            result.put("targets", results + exceptions + failedAssumeRole);
+            result.put("expectedTargets", settings.accounts() * settings.regions().size());
+            result.put("results", results);
+            result.put("exceptions", exceptions);
+            result.put("failedAssumeRole", failedAssumeRole);
+            result.put("wrongAccount", wrongAccount);
+            result.put("firstError", firstError);
+        }
     }
 
     private static long processCpuNanos() {

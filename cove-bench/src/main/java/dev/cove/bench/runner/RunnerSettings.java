@@ -15,13 +15,17 @@ import java.util.Map;
  * @param regions the regions to run in
  * @param workers Cove's {@code threadWorkers}
  * @param timeTargets whether to time {@code Cove.targets()} on its own before the run
+ * @param stream whether to run with {@code Cove.stream}, keeping no outcome
  */
 record RunnerSettings(URI endpoint, String accessKeyId, String secretAccessKey, int accounts, List<String> regions,
-        int workers, boolean timeTargets) {
+        int workers, boolean timeTargets, boolean stream) {
 
     /** The regions runs use, in order; a run with R regions takes the first R. */
     static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1",
-            "ap-southeast-2");
+            "ap-southeast-2", "us-east-2", "us-west-1", "ca-central-1", "eu-west-2", "eu-west-3", "eu-north-1",
+            "eu-south-1", "eu-central-2", "eu-south-2", "ap-south-1", "ap-south-2", "ap-southeast-1",
+            "ap-southeast-3", "ap-southeast-4", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-east-1",
+            "sa-east-1", "af-south-1", "me-south-1", "me-central-1", "il-central-1", "ca-west-1", "mx-central-1");
 
     /**
      * Reads the settings.
@@ -46,7 +50,8 @@ record RunnerSettings(URI endpoint, String accessKeyId, String secretAccessKey, 
         return new RunnerSettings(URI.create(require(values, "endpoint")), require(values, "accessKeyId"),
                 require(values, "secretAccessKey"), Integer.parseInt(require(values, "accounts")),
                 REGIONS.subList(0, regionCount), Integer.parseInt(require(values, "workers")),
-                Boolean.parseBoolean(values.getOrDefault("timeTargets", "false")));
+                Boolean.parseBoolean(values.getOrDefault("timeTargets", "false")),
+                Boolean.parseBoolean(values.getOrDefault("stream", "false")));
     }
 
     private static String require(Map<String, String> values, String key) {

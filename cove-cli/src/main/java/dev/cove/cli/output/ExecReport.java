@@ -59,7 +59,7 @@ public final class ExecReport implements AutoCloseable {
      * Writes the document of the whole run; for {@code jsonl}, whose every record is written already, makes
      * sure the file exists.
      *
-     * @param output every outcome of the run
+     * @param output every outcome of the run; null for {@code jsonl}, whose run keeps none (they are written)
      * @throws IOException when writing fails
      */
     public void finished(CoveOutput<ChildOutcome> output) throws IOException {
