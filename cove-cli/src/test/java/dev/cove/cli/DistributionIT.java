@@ -118,6 +118,22 @@ class DistributionIT {
     }
 
     @Test
+    void report_ofARunWithAFailure_writesItsPage_onTheBundledRuntime() throws Exception {
+        Path ledger = dir.resolve("run.jsonl");
+        String failing = org.memberIds().get(0);
+        Result run = cove(Map.of("FAILING", failing), "exec", "--endpoint-url", MOTO.endpoint().toString(),
+                "--format", "jsonl", "--output", ledger.toString(), "--",
+                "sh", "-c", "[ \"$COVE_ACCOUNT_ID\" != \"$FAILING\" ]");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+
+        Path page = dir.resolve("report.html");
+        Result report = cove(Map.of(), "report", ledger.toString(), "--output", page.toString());
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(Files.readString(page)).contains("<html", "command exited with code 1", failing);
+    }
+
+    @Test
     void targets_asCsv_listEveryAccountOfAnOu() throws Exception {
         Result run = cove(Map.of(), "targets", "--endpoint-url", MOTO.endpoint().toString(), "--format", "csv",
                 "--target-ids", org.ouId("prod"));

@@ -45,13 +45,8 @@ public final class Records {
         ObjectNode node = Json.object();
         put(node, "Id", target.id());
         put(node, "Region", target.region());
-        put(node, "Arn", target.arn());
-        put(node, "Email", target.email());
-        put(node, "Name", target.name());
-        put(node, "Status", target.status());
-        put(node, "State", target.state());
-        put(node, "OuPath", target.ouPath());
-        putTags(node, target.tags());
+        account(node, target.arn(), target.email(), target.name(), target.status(), target.state(), target.ouPath(),
+                target.tags());
         return node;
     }
 
@@ -65,13 +60,8 @@ public final class Records {
     public static ObjectNode missing(CoveTarget target, String reason) {
         ObjectNode node = Json.object();
         put(node, "Id", target.id());
-        put(node, "Arn", target.arn());
-        put(node, "Email", target.email());
-        put(node, "Name", target.name());
-        put(node, "Status", target.status());
-        put(node, "State", target.state());
-        put(node, "OuPath", target.ouPath());
-        putTags(node, target.tags());
+        account(node, target.arn(), target.email(), target.name(), target.status(), target.state(), target.ouPath(),
+                target.tags());
         put(node, "Region", target.region());
         node.put("AssumeRoleSuccess", false);
         node.put("Outcome", CoveOutcome.SKIPPED.label());
@@ -126,16 +116,22 @@ public final class Records {
         return node;
     }
 
+    /** The account's organization metadata, in the records' order: Arn, Email, Name, Status, State, OuPath, Tags. */
+    private static void account(ObjectNode node, String arn, String email, String name, String status, String state,
+            String ouPath, Map<String, String> tags) {
+        put(node, "Arn", arn);
+        put(node, "Email", email);
+        put(node, "Name", name);
+        put(node, "Status", status);
+        put(node, "State", state);
+        put(node, "OuPath", ouPath);
+        putTags(node, tags);
+    }
+
     private static ObjectNode sessionInformation(SessionInformation info) {
         ObjectNode node = Json.object();
         put(node, "Id", info.id());
-        put(node, "Arn", info.arn());
-        put(node, "Email", info.email());
-        put(node, "Name", info.name());
-        put(node, "Status", info.status());
-        put(node, "State", info.state());
-        put(node, "OuPath", info.ouPath());
-        putTags(node, info.tags());
+        account(node, info.arn(), info.email(), info.name(), info.status(), info.state(), info.ouPath(), info.tags());
         put(node, "Region", info.region());
         put(node, "Partition", info.partition());
         if (info.callingAccount()) {
