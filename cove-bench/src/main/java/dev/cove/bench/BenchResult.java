@@ -34,6 +34,27 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
     }
 
     /**
+     * Returns the time from the start of {@code Cove.run} to the first outcome its listener received.
+     *
+     * @return seconds
+     */
+    public double firstResultSeconds() {
+        return number("firstResultSeconds");
+    }
+
+    /**
+     * Returns the Organizations requests the backend served other than {@code ListAccounts}: roots, OUs, the
+     * accounts of each OU.
+     *
+     * @return requests
+     */
+    public long otherOrganizationsRequests() {
+        return requests.requests("ListRoots") + requests.requests("ListChildren")
+                + requests.requests("ListOrganizationalUnitsForParent") + requests.requests("ListAccountsForParent")
+                + requests.requests("DescribeOrganization");
+    }
+
+    /**
      * Returns the latency-bound ideal: every request's latency spread over the workers. The requests are
      * those the backend served, so the stub's empty listing page (see {@code StubServer}) is counted like
      * any other page.
@@ -137,6 +158,7 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
         c.put("targets", benchCase.targets());
         c.put("correct", correct());
         c.put("wall_s", round(wallSeconds(), 3));
+        c.put("first_result_s", round(firstResultSeconds(), 3));
         c.put("discovery_s", round(requests.discoverySeconds(), 3));
         c.put("targets_call_s", reported.get("targetsSeconds"));
         c.put("requests", requests.totalRequests());
@@ -144,9 +166,12 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
         c.put("get_caller_identity", requests.requests("GetCallerIdentity"));
         c.put("list_accounts", requests.requests("ListAccounts"));
         c.put("list_children", requests.requests("ListChildren"));
+        c.put("list_accounts_for_parent", requests.requests("ListAccountsForParent"));
+        c.put("list_ous_for_parent", requests.requests("ListOrganizationalUnitsForParent"));
+        c.put("other_organizations", otherOrganizationsRequests());
         c.put("other_requests", requests.totalRequests() - requests.requests("AssumeRole")
                 - requests.requests("GetCallerIdentity") - requests.requests("ListAccounts")
-                - requests.requests("ListChildren"));
+                - otherOrganizationsRequests());
         c.put("ideal_s", round(idealSeconds(), 3));
         c.put("efficiency", round(efficiency(), 3));
         c.put("efficiency_after_discovery", round(executionEfficiency(), 3));

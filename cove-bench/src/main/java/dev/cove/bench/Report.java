@@ -61,20 +61,20 @@ public final class Report {
         out.append("- Function: `session.client(StsClient.builder()).getCallerIdentity().account()`, checked "
                 + "against the target's account; Cove with `endpointOverride`, static `assumingCredentials`, "
                 + "`assumingRegion(us-east-1)`, `progress(false)`\n\n");
-        out.append("| accounts × regions | workers | wall s | discovery s | requests: total (AssumeRole / "
-                + "GetCallerIdentity / ListAccounts / ListChildren / other) | ideal s | efficiency | after discovery "
+        out.append("| accounts × regions | workers | wall s | first result s | discovery s | requests: total (AssumeRole / "
+                + "GetCallerIdentity / ListAccounts / other Organizations / other) | ideal s | efficiency | after discovery "
                 + "| peak in flight | connections | peak heap MB | peak RSS MB | run CPU s | CPU ms/target "
                 + "| JVM CPU s: JIT / GC / targets | backend CPU s "
                 + "| load (busy) | ok |\n");
-        out.append("|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|\n");
+        out.append("|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|\n");
         for (BenchResult r : results) {
             Map<String, Object> c = r.columns();
             out.append(String.format(Locale.ROOT,
-                    "| %s × %s | %s | %.2f | %.2f | %s (%s / %s / %s / %s / %s) | %.2f | **%.2f** | %.2f | %s | %s "
+                    "| %s × %s | %s | %.2f | %.2f | %.2f | %s (%s / %s / %s / %s / %s) | %.2f | **%.2f** | %.2f | %s | %s "
                             + "| %.0f | %.0f | %.2f | %.3f | %.1f / %.1f / %.1f | %.2f | %.2f (%.0f %%) | %s |%n",
                     c.get("accounts"), c.get("regions"), c.get("workers"), r.wallSeconds(),
-                    r.requests().discoverySeconds(), c.get("requests"), c.get("assume_role"),
-                    c.get("get_caller_identity"), c.get("list_accounts"), c.get("list_children"),
+                    r.firstResultSeconds(), r.requests().discoverySeconds(), c.get("requests"), c.get("assume_role"),
+                    c.get("get_caller_identity"), c.get("list_accounts"), c.get("other_organizations"),
                     c.get("other_requests"), r.idealSeconds(), r.efficiency(), r.executionEfficiency(),
                     c.get("peak_in_flight"), c.get("connections"), (Double) c.get("peak_heap_mb"),
                     (Double) c.get("peak_rss_mb"), (Double) c.get("run_cpu_s"), r.cpuMillisPerTarget(),

@@ -72,10 +72,13 @@ public final class BenchRunner {
             long t0 = System.nanoTime();
             CoveFunction<String> callerAccount = session -> session.client(StsClient.builder()).getCallerIdentity()
                     .account();
+            tally.startedAt(t0);
             if (settings.stream()) {
                 cove.stream(callerAccount, tally); // checked and counted as they come, none kept
             } else {
-                output = cove.run(callerAccount);
+                FirstResult first = new FirstResult(t0);
+                output = cove.run(callerAccount, first);
+                tally.firstResultNanos = first.nanos;
                 output.results().forEach(tally::onResult);
                 output.exceptions().forEach(tally::onResult);
                 output.failedAssumeRole().forEach(tally::onResult);
@@ -102,8 +105,29 @@ public final class BenchRunner {
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
 
+    /** Notes when the first outcome reached the listener, counted from the start of the run. */
+    private static final class FirstResult implements CoveListener<String> {
+
+        private final long t0;
+        private long nanos = -1;
+
+        FirstResult(long t0) {
+            this.t0 = t0;
+        }
+
+        @Override
+        public void onResult(CoveResult<String> r) {
+            if (nanos < 0) {
+                nanos = System.nanoTime() - t0;
+            }
+        }
+    }
+
     /** Counts the outcomes, and the results that are not their target's own account. */
     private static final class Tally implements CoveListener<String> {
+
+        private long t0;
+        private long firstResultNanos = -1;
 
         private int results;
         private int exceptions;
@@ -111,8 +135,15 @@ public final class BenchRunner {
         private int wrongAccount;
         private String firstError;
 
+        void startedAt(long nanos) {
+            t0 = nanos;
+        }
+
         @Override
         public void onResult(CoveResult<String> r) {
+            if (firstResultNanos < 0) {
+                firstResultNanos = System.nanoTime() - t0;
+            }
             switch (r.outcome()) {
                 case RESULT -> {
                     results++;
@@ -139,6 +170,7 @@ public final class BenchRunner {
             result.put("failedAssumeRole", failedAssumeRole);
             result.put("wrongAccount", wrongAccount);
             result.put("firstError", firstError);
+            result.put("firstResultSeconds", firstResultNanos / 1e9);
         }
     }
 
