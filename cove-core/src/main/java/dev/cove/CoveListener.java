@@ -16,8 +16,14 @@ import java.util.List;
 public interface CoveListener<T> {
 
     /**
-     * Called once, after the targets are resolved and before any of them starts: a progress display
-     * learns its total here without resolving the organization a second time. Does nothing by default.
+     * Called once, as soon as every target of the run is known: a progress display learns its total here
+     * without resolving the organization a second time. Does nothing by default.
+     *
+     * <p>When every account of the organization is selected (no target IDs, targets file, plan or shard, no
+     * region lookup and no filter on OU paths or tags), targets start while the organization is still being
+     * listed, so {@link #onResult} may be called for some targets before this; otherwise it is called before
+     * any target starts. It is not called when the run fails before its targets are known, nor when the run
+     * is interrupted before the listing ends (the outcomes of the targets known by then are still reported).
      *
      * @param targets every target of the run, in output order
      */

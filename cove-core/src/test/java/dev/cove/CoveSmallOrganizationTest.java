@@ -301,36 +301,50 @@ class CoveSmallOrganizationTest {
     }
 
     @Test
-    void run_withListener_announcesEveryTargetBeforeAnyOutcome() {
+    void run_withListener_whenTargetsAreNamed_announcesEveryTargetBeforeAnyOutcome() {
         List<String> events = Collections.synchronizedList(new ArrayList<>());
 
-        CoveOutput<String> out = cove().regions("us-east-1", "us-west-2").build().run(CoveSession::accountId,
-                new CoveListener<String>() {
-                    @Override
-                    public void onStart(List<CoveTarget> targets) {
-                        events.add("start:" + targets.size());
-                        assertThat(targets.stream().map(t -> t.id() + "/" + t.region()).toList())
-                                .containsExactlyElementsOf(out(targets));
-                    }
-
-                    @Override
-                    public void onResult(CoveResult<String> result) {
-                        events.add("result");
-                    }
-
-                    private List<String> out(List<CoveTarget> targets) {
-                        List<String> expected = new ArrayList<>();
-                        for (String id : sorted(org.memberIds())) {
-                            expected.add(id + "/us-east-1");
-                            expected.add(id + "/us-west-2");
-                        }
-                        return expected;
-                    }
-                });
+        CoveOutput<String> out = cove().targetIds(org.rootId()).regions("us-east-1", "us-west-2").build()
+                .run(CoveSession::accountId, recording(events));
 
         assertThat(events).hasSize(11).startsWith("start:10");
         assertThat(events.subList(1, 11)).containsOnly("result");
         assertThat(out.results()).hasSize(10);
+    }
+
+    @Test
+    void run_withListener_whenTheWholeOrganizationIsSelected_announcesEveryTargetOnceInOutputOrder() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        CoveOutput<String> out = cove().regions("us-east-1", "us-west-2").build()
+                .run(CoveSession::accountId, recording(events));
+
+        // Targets start while the organization is listed, so outcomes may come before the announcement.
+        assertThat(events).hasSize(11).containsOnlyOnce("start:10");
+        assertThat(events.stream().filter("result"::equals)).hasSize(10);
+        assertThat(out.results()).hasSize(10);
+    }
+
+    /** Records "start:N" and "result" events, checking that onStart gets every target in output order. */
+    private CoveListener<String> recording(List<String> events) {
+        return new CoveListener<String>() {
+            @Override
+            public void onStart(List<CoveTarget> targets) {
+                events.add("start:" + targets.size());
+                List<String> expected = new ArrayList<>();
+                for (String id : sorted(org.memberIds())) {
+                    expected.add(id + "/us-east-1");
+                    expected.add(id + "/us-west-2");
+                }
+                assertThat(targets.stream().map(t -> t.id() + "/" + t.region()).toList())
+                        .containsExactlyElementsOf(expected);
+            }
+
+            @Override
+            public void onResult(CoveResult<String> result) {
+                events.add("result");
+            }
+        };
     }
 
     @Test
@@ -368,8 +382,11 @@ class CoveSmallOrganizationTest {
             throw new IllegalStateException("first failure");
         })).isInstanceOfSatisfying(CoveExecutionException.class, e -> {
             assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("first failure");
-            assertThat(e.sessionInformation().id()).isEqualTo(sorted(org.memberIds()).get(0));
+            // accounts start in the order the organization lists them; each account's first region first
+            assertThat(e.sessionInformation().id()).isIn(org.memberIds());
             assertThat(e.sessionInformation().region()).isEqualTo("us-east-1");
+            assertThat(e.output().exceptions()).hasSize(1);
+            assertThat(e.output().skipped()).hasSize(9);
         });
         assertThat(started).hasValue(1);
     }

@@ -32,6 +32,15 @@ final class AssumeRoleRequests {
     }
 
     /**
+     * Returns the partition of the role ARNs.
+     *
+     * @return e.g. {@code aws}
+     */
+    String partition() {
+        return partition;
+    }
+
+    /**
      * Returns the request that assumes the run's role in an account.
      *
      * @param accountId the account

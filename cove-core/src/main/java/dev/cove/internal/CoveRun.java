@@ -13,13 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,11 +32,12 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * One run: resolves the targets (assuming the roles of accounts already known to be targets while the
- * organization is still being listed), then runs the function in each on virtual threads, at most
- * {@code threadWorkers} at a time. Each account's role is assumed once, by its first region; its other
- * regions start as soon as the role is settled, ahead of new accounts, so the credentials are dropped
- * soon after. Every target ends in exactly one list of the output.
+ * One run: resolves the targets on a discovery thread while it runs the function in each target already known
+ * on virtual threads, at most {@code threadWorkers} at a time. When every account of the organization is
+ * selected, accounts join the run as the organization's pages arrive (see {@link TargetResolver#resolve(
+ * java.util.function.BiConsumer, RoleKeeper)}); otherwise they join once the plan is complete. Each account's
+ * role is assumed once, by its first region; its other regions start as soon as the role is settled, ahead of
+ * new accounts, so the credentials are dropped soon after. Every target ends in exactly one list of the output.
  *
  * @param <T> the result type
  */
@@ -44,21 +45,26 @@ public final class CoveRun<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoveRun.class);
     private static final long CANCEL_GRACE_SECONDS = 30;
-    private static final long READY_POLL_MILLIS = 50;
+    private static final long QUEUE_POLL_MILLIS = 50;
+    /** Put in the queue when discovery ends, so that the scheduler looks at once. */
+    private static final Target DISCOVERY_ENDED = new Target(-1, -1, null, null);
 
     private final CoveConfig config;
     private final CoveFunction<T> fn;
     private final AwsClients clients;
-    private final RunPlan plan;
-    private final AssumeRoleRequests requests;
-    private final RolePrefetcher prefetcher;
+    private final Region assumingRegion;
+    private final KeptRoles keptRoles;
+    private final Admissions admissions = new Admissions();
     private final ResultSink<T> sink;
     private final TargetTimer timer;
     private final Semaphore permits;
     /** The targets running now, by their task. */
     private final Map<FutureTask<?>, Target> running = new ConcurrentHashMap<>();
-    /** Regions whose account's role is settled, waiting for a worker. */
-    private final BlockingQueue<Target> ready = new LinkedBlockingQueue<>();
+    /**
+     * Targets waiting for a worker: an account's other regions, once its role is settled, at the front; each
+     * new account's first region at the back.
+     */
+    private final BlockingDeque<Target> queue = new LinkedBlockingDeque<>();
     private final AtomicInteger failures = new AtomicInteger();
     /** Why no new target starts any more; null while the run goes on. */
     private final AtomicReference<String> stopReason = new AtomicReference<>();
@@ -66,22 +72,28 @@ public final class CoveRun<T> {
     private final AtomicReference<Error> fatal = new AtomicReference<>();
     /** Set, before running targets are cancelled, once the run stops them: no target starts after it. */
     private volatile boolean cancelling;
+    /** Set once the plan is complete and every one of its accounts has joined the run. */
+    private volatile boolean planComplete;
+    /** Set before the run interrupts discovery: the listing's failure is then the run's own doing. */
+    private volatile boolean discoveryStopped;
+    /** Why discovery failed, thrown by {@code run} once the targets already started have ended. */
+    private volatile RuntimeException discoveryFailure;
+    /** The AssumeRole requests of the run's partition, made when the partition is known. */
+    private volatile AssumeRoleRequests requests;
     /** The positions of the targets still running when the run gave up waiting; made once, at the end. */
     private Set<Integer> stillRunning;
     /** With raiseException: the first failed target, which {@code run} throws as CoveExecutionException. */
     private final AtomicReference<CoveResult<T>> firstFailure = new AtomicReference<>();
 
     private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, boolean keep,
-            AwsClients clients, RunPlan plan, RolePrefetcher prefetcher) {
+            AwsClients clients, Region assumingRegion, KeptRoles keptRoles) {
         this.config = config;
-        this.prefetcher = prefetcher;
         this.fn = fn;
         this.clients = clients;
-        this.plan = plan;
-        this.requests = new AssumeRoleRequests(config, plan.partition());
-        ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? ProgressBar.onStandardError(plan.size())
-                : null;
-        this.sink = new ResultSink<>(plan.size(), listener, progress, keep);
+        this.assumingRegion = assumingRegion;
+        this.keptRoles = keptRoles;
+        ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? ProgressBar.onStandardError() : null;
+        this.sink = new ResultSink<>(listener, progress, keep);
         this.timer = config.get(Options.TIMEOUT) == null ? null : new TargetTimer(config.get(Options.TIMEOUT));
         this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
@@ -116,26 +128,27 @@ public final class CoveRun<T> {
     private static <T> CoveRun<T> run(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener,
             boolean keep) {
         Region region = TargetResolution.assumingRegion(config);
-        RegionSelection regions = RegionSelection.of(config);
-        int regionsPerAccount = regions.needsLookup() ? 0 : regions.fixed(region).size();
-        try (AwsClients clients = AwsClients.open(config, region);
-                RolePrefetcher prefetcher = new RolePrefetcher(config, clients.sts(), regionsPerAccount)) {
-            RunPlan plan = TargetResolution.plan(config, clients, region, prefetcher::accept, prefetcher);
-            prefetcher.stop();
-            CoveRun<T> run = new CoveRun<>(config, fn, listener, keep, clients, plan, prefetcher);
+        try (AwsClients clients = AwsClients.open(config, region); KeptRoles keptRoles = new KeptRoles()) {
+            CoveRun<T> run = new CoveRun<>(config, fn, listener, keep, clients, region, keptRoles);
             run.execute();
             return run;
         }
     }
 
     private void execute() {
-        LOG.info("Running {} targets in {} accounts (up to {} regions each) with {} workers", plan.size(),
-                plan.accounts().size(), plan.maxRegions(), config.get(Options.THREAD_WORKERS));
-        sink.start(plan.targets());
+        Thread discovery = Thread.ofVirtual().name("cove-discovery").start(this::discover);
         boolean interrupted;
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("cove-target-", 0).factory())) {
             interrupted = schedule(executor);
+            interrupted |= awaitDiscovery(discovery, interrupted);
+            if (discoveryFailure != null && admissions.accounts() == 0) {
+                // Nothing started: the run fails as a dry run would, before any outcome.
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                throw discoveryFailure;
+            }
             interrupted |= awaitRunning();
             sink.finish(this::neverReported);
         } finally {
@@ -149,6 +162,9 @@ public final class CoveRun<T> {
         if (fatal.get() != null) {
             throw fatal.get();
         }
+        if (discoveryFailure != null) {
+            throw discoveryFailure;
+        }
         CoveResult<T> failure = firstFailure.get();
         if (failure != null) {
             throw new CoveExecutionException(failure.info(), failure.exception(), sink.output());
@@ -156,43 +172,124 @@ public final class CoveRun<T> {
     }
 
     /**
-     * Starts every target; returns true when the calling thread was interrupted. An account's first region
-     * starts first and assumes the role; its other regions queue up once the role is settled, and go
-     * before new accounts, so that no worker waits on another's AssumeRole and credentials are dropped soon.
+     * Resolves the plan, admitting each account announced as surely in it as soon as it is known, then every
+     * other account of the plan. Runs on its own thread; a failure is kept for {@code run} to throw.
+     */
+    private void discover() {
+        try {
+            RunPlan plan = TargetResolution.plan(config, clients, assumingRegion, this::announced, keptRoles);
+            requests(plan.partition());
+            for (PlannedAccount account : plan.accounts()) {
+                PlannedAccount admitted = admissions.find(account.id());
+                if (admitted == null) {
+                    admit(account);
+                } else if (!admitted.equals(account)) {
+                    LOG.warn("Account {} started as {} but is planned as {}", account.id(), admitted, account);
+                }
+            }
+            LOG.info("Running {} targets in {} accounts (up to {} regions each) with {} workers", plan.size(),
+                    plan.accounts().size(), plan.maxRegions(), config.get(Options.THREAD_WORKERS));
+            planComplete = true;
+            sink.planned(plan.targets());
+        } catch (RuntimeException e) {
+            if (discoveryStopped && admissions.accounts() > 0) {
+                // The run was interrupted and stopped the listing: the targets already known are reported.
+                LOG.debug("The organization's listing stopped with the run: {}", e.toString());
+                return;
+            }
+            discoveryFailure = e;
+            if (admissions.accounts() > 0) {
+                stop("the organization could not be read to the end (" + e + ")", false);
+            }
+        } catch (Error e) {
+            if (fatal.compareAndSet(null, e)) {
+                stop("a fatal error occurred: " + e, true);
+            }
+        } finally {
+            queue.addLast(DISCOVERY_ENDED);
+        }
+    }
+
+    /** An account discovery announced as surely in the plan: every such account runs in the fixed regions. */
+    private void announced(String partition, OrgAccount account) {
+        requests(partition);
+        admit(new PlannedAccount(account, null, null, RegionSelection.of(config).fixed(assumingRegion), false));
+    }
+
+    private void requests(String partition) {
+        if (requests == null) {
+            requests = new AssumeRoleRequests(config, partition);
+        }
+    }
+
+    /** Gives the account its slots and queues its first region. */
+    private void admit(PlannedAccount account) {
+        int firstSlot = admissions.admit(account);
+        if (firstSlot < 0) {
+            return;
+        }
+        sink.grow(account.regions().size());
+        AccountRole role = account.host() ? AccountRole.calling(clients.credentials()) : keptRoles.take(account.id());
+        if (role == null) {
+            role = new AccountRole(clients.sts(), requests.forAccount(account.id()), account.regions().size());
+        }
+        queue.addLast(new Target(firstSlot, 0, account, role));
+    }
+
+    /**
+     * Starts every target as it becomes ready; returns true when the calling thread was interrupted. An
+     * account's first region starts first and assumes the role; its other regions queue up at the front once
+     * the role is settled, so that no worker waits on another's AssumeRole and credentials are dropped soon.
      */
     private boolean schedule(ExecutorService executor) {
-        int nextAccount = 0;
-        for (int started = 0; started < plan.size(); started++) {
-            Target next;
+        int started = 0;
+        while (true) {
+            Target next = null;
             try {
                 permits.acquire();
-                next = ready.poll();
-                if (next == null && nextAccount < plan.accounts().size()) {
-                    next = firstTarget(nextAccount++);
-                }
-                while (next == null && stopReason.get() == null) {
-                    next = ready.poll(READY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                while (next == null) {
+                    if (stopReason.get() != null || (planComplete && started == admissions.slots())
+                            || (discoveryFailure != null && admissions.accounts() == 0)) {
+                        permits.release();
+                        return false;
+                    }
+                    next = queue.pollFirst(QUEUE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (next == DISCOVERY_ENDED) {
+                        next = null;
+                    }
                 }
             } catch (InterruptedException e) {
                 stop("the run was interrupted", true);
                 return true;
             }
-            if (stopReason.get() != null) {
-                permits.release();
-                return false;
-            }
+            started++;
             start(executor, next);
         }
-        return false;
     }
 
-    private Target firstTarget(int accountIndex) {
-        PlannedAccount account = plan.accounts().get(accountIndex);
-        AccountRole role = account.host() ? AccountRole.calling(clients.credentials()) : prefetcher.take(account.id());
-        if (role == null) {
-            role = new AccountRole(clients.sts(), requests.forAccount(account.id()), account.regions().size());
+    /**
+     * Waits for discovery to end (it goes on after a stop, so that every target of the plan is reported);
+     * stops it when the run was interrupted. Returns true when the calling thread was interrupted.
+     */
+    private boolean awaitDiscovery(Thread discovery, boolean interrupted) {
+        if (interrupted) {
+            discoveryStopped = true;
+            discovery.interrupt();
         }
-        return new Target(accountIndex, 0, account, role);
+        try {
+            discovery.join();
+            return false;
+        } catch (InterruptedException e) {
+            stop("the run was interrupted", true);
+            discoveryStopped = true;
+            discovery.interrupt();
+            try {
+                discovery.join(TimeUnit.SECONDS.toMillis(CANCEL_GRACE_SECONDS));
+            } catch (InterruptedException again) {
+                LOG.warn("Interrupted again: not waiting for the organization's listing to stop");
+            }
+            return true;
+        }
     }
 
     private void start(ExecutorService executor, Target target) {
@@ -234,14 +331,14 @@ public final class CoveRun<T> {
         }
     }
 
-    private int position(Target target) {
-        return plan.position(target.accountIndex(), target.regionIndex());
+    private static int position(Target target) {
+        return target.firstSlot() + target.regionIndex();
     }
 
     private void runTarget(Target target) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        String region = plan.regions(target.accountIndex()).get(target.regionIndex());
+        String region = target.account().regions().get(target.regionIndex());
         SessionInformation info = sessionInformation(target.account(), region);
         CoveResult<T> outcome;
         try {
@@ -269,8 +366,9 @@ public final class CoveRun<T> {
 
     /** The role is settled (assumed or failed): the account's other regions may start without waiting. */
     private void queueOtherRegions(Target first) {
-        for (int r = 1; r < plan.regions(first.accountIndex()).size(); r++) {
-            ready.add(new Target(first.accountIndex(), r, first.account(), first.role()));
+        // at the front, last region first, so that they start in region order and ahead of new accounts
+        for (int r = first.account().regions().size() - 1; r >= 1; r--) {
+            queue.addFirst(new Target(first.firstSlot(), r, first.account(), first.role()));
         }
     }
 
@@ -355,11 +453,10 @@ public final class CoveRun<T> {
      * running (it did not stop within the grace period), skipped if it never started.
      */
     private CoveResult<T> neverReported(int position) {
-        PlannedAccount account = plan.accounts().get(plan.accountAt(position));
-        SessionInformation info = sessionInformation(account, plan.regionAt(position));
+        SessionInformation info = sessionInformation(admissions.accountAt(position), admissions.regionAt(position));
         String reason = stopReason.get() == null ? "the run ended early" : stopReason.get();
         if (stillRunning == null) {
-            stillRunning = running.values().stream().map(this::position).collect(Collectors.toSet());
+            stillRunning = running.values().stream().map(CoveRun::position).collect(Collectors.toSet());
         }
         if (stillRunning.contains(position)) {
             return CoveResult.ofInterrupted(info, new CancellationException("still running " + CANCEL_GRACE_SECONDS
@@ -373,23 +470,23 @@ public final class CoveRun<T> {
         if (planned.host()) {
             // The calling account runs with the calling credentials: no role, so no AssumeRole parameters.
             return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
-                    account.status(), account.state(), null, null, null, null, null, region, plan.partition(), false,
+                    account.status(), account.state(), null, null, null, null, null, region, requests.partition(), false,
                     planned.ouPath(), planned.tags());
         }
         return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
                 account.status(), account.state(), config.get(Options.ROLE_NAME),
                 config.get(Options.ROLE_SESSION_NAME), config.get(Options.POLICY), config.get(Options.POLICY_ARNS),
-                config.get(Options.EXTERNAL_ID), region, plan.partition(), false, planned.ouPath(), planned.tags());
+                config.get(Options.EXTERNAL_ID), region, requests.partition(), false, planned.ouPath(), planned.tags());
     }
 
     /**
      * One account × region to run.
      *
-     * @param accountIndex the account's place in the plan
+     * @param firstSlot the slot of the account's first region
      * @param regionIndex the region's place among the account's regions
      * @param account the account
      * @param role the account's role, shared by its regions
      */
-    private record Target(int accountIndex, int regionIndex, PlannedAccount account, AccountRole role) {
+    private record Target(int firstSlot, int regionIndex, PlannedAccount account, AccountRole role) {
     }
 }

@@ -6,36 +6,42 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr: done/total, failures, rate and ETA, redrawn at most a few times a
- * second. Calls must be serialized by the caller.
+ * second. Targets start while the organization is still being listed, so the total may be unknown at first:
+ * until {@link #total(int)} is called the bar shows {@code done/?} and no ETA, never a guess. Calls must be
+ * serialized by the caller.
  */
 final class ProgressBar {
 
     private static final long REDRAW_NANOS = Duration.ofMillis(200).toNanos();
     private static final int WIDTH = 30;
 
+    /** The total while the plan is not complete. */
+    private static final int UNKNOWN = -1;
+
     private final PrintStream out;
-    private final int total;
     private final long started = System.nanoTime();
+    private int total = UNKNOWN;
     private long lastDrawn;
+    private boolean drawn;
+    private int lastLength;
     private int done;
     private int failed;
 
-    ProgressBar(PrintStream out, int total) {
+    ProgressBar(PrintStream out) {
         this.out = out;
-        this.total = total;
     }
 
     /**
      * Returns a progress bar on stderr, the one place of the library that writes to the terminal.
      *
-     * @param total the number of targets
-     * @return the bar
+     * @return the bar, with its total unknown
      */
-    static ProgressBar onStandardError(int total) {
-        return new ProgressBar(System.err, total);
+    static ProgressBar onStandardError() {
+        return new ProgressBar(System.err);
     }
 
     /**
@@ -78,6 +84,18 @@ final class ProgressBar {
         }
     }
 
+    /**
+     * Sets the total once the plan is complete, and redraws.
+     *
+     * @param targets the number of targets
+     */
+    void total(int targets) {
+        total = targets;
+        if (drawn || done > 0) {
+            draw(System.nanoTime());
+        }
+    }
+
     void update(boolean failure) {
         done++;
         if (failure) {
@@ -91,7 +109,7 @@ final class ProgressBar {
     }
 
     void finish() {
-        if (total > 0) {
+        if (drawn) {
             out.print('\n');
             out.flush();
         }
@@ -100,10 +118,20 @@ final class ProgressBar {
     private void draw(long now) {
         double seconds = Math.max((now - started) / 1e9, 1e-3);
         double rate = done / seconds;
-        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-        String eta = rate > 0 && done < total ? formatSeconds((total - done) / rate) : "0s";
-        out.print("\r[" + "=".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
-                + (failed > 0 ? "  failed " + failed : "") + String.format("  %.1f/s  ETA %s ", rate, eta));
+        String line;
+        if (total == UNKNOWN) {
+            line = "\r[" + ".".repeat(WIDTH) + "] " + done + "/?" + (failed > 0 ? "  failed " + failed : "")
+                    + String.format(Locale.ROOT, "  %.1f/s  listing the organization ", rate);
+        } else {
+            int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+            String eta = rate > 0 && done < total ? formatSeconds((total - done) / rate) : "0s";
+            line = "\r[" + "=".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
+                    + (failed > 0 ? "  failed " + failed : "") + String.format(Locale.ROOT, "  %.1f/s  ETA %s ", rate, eta);
+        }
+        // The line shrinks when the total becomes known: pad it so no stale characters remain.
+        out.print(line + " ".repeat(Math.max(0, lastLength - line.length())));
+        lastLength = line.length();
+        drawn = true;
         out.flush();
     }
 

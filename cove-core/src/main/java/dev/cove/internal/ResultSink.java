@@ -7,8 +7,10 @@ import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.CoveTarget;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes each target's outcome, once per target position: tells the listener and the progress bar of it,
- * serialized, contains the listener's failures, counts it, and keeps it by position (so the output is
- * sorted without sorting) unless the run streams. A second outcome for a position already reported (a
- * target that ended after the run gave up waiting for it) is dropped.
+ * Takes each target's outcome, once per target slot: tells the listener and the progress bar of it,
+ * serialized, contains the listener's failures, counts it, and keeps it by slot unless the run streams. Slots
+ * are added as accounts join the run (see {@link Admissions}); the output is sorted by account ID, then slot. A
+ * second outcome for a slot already reported (a target that ended after the run gave up waiting for it) is
+ * dropped.
  *
  * @param <T> the result type
  */
@@ -32,34 +35,57 @@ final class ResultSink<T> {
     private final CoveListener<T> listener;
     private final ProgressBar progress;
     private final ReentrantLock lock = new ReentrantLock();
-    private final int size;
     // guarded by lock
-    private final BitSet reported;
+    private int size;
+    // guarded by lock
+    private final BitSet reported = new BitSet();
     // guarded by lock; null when the run streams and keeps no outcome
     private final List<CoveResult<T>> kept;
     // guarded by lock
     private final Map<CoveOutcome, Integer> counts = new EnumMap<>(CoveOutcome.class);
 
     /**
-     * Creates the sink of a run.
+     * Creates the sink of a run, with no slot yet.
      *
-     * @param size the number of targets
      * @param listener told of each outcome
      * @param progress the progress bar, or null
      * @param keep whether to keep every outcome for {@link #output()}; false for a run that streams
      */
     @SuppressWarnings("unchecked") // CoveResult is immutable, so a CoveResult<T> is safely a CoveResult<? super T>
-    ResultSink(int size, CoveListener<? super T> listener, ProgressBar progress, boolean keep) {
-        this.size = size;
+    ResultSink(CoveListener<? super T> listener, ProgressBar progress, boolean keep) {
         this.listener = (CoveListener<T>) listener;
         this.progress = progress;
-        this.reported = new BitSet(size);
-        this.kept = keep ? new ArrayList<>(Collections.nCopies(size, null)) : null;
+        this.kept = keep ? new ArrayList<>() : null;
     }
 
-    void start(List<CoveTarget> targets) {
+    /**
+     * Adds the slots of an account that joined the run.
+     *
+     * @param targets the account's number of targets
+     */
+    void grow(int targets) {
         lock.lock();
         try {
+            size += targets;
+            if (kept != null) {
+                kept.addAll(Collections.nCopies(targets, null));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The plan is complete: tells the listener of every target, and the progress bar of the total.
+     *
+     * @param targets every target of the run, in output order
+     */
+    void planned(List<CoveTarget> targets) {
+        lock.lock();
+        try {
+            if (progress != null) {
+                progress.total(targets.size());
+            }
             listener.onStart(targets);
         } catch (RuntimeException | AssertionError | LinkageError e) {
             LOG.warn("Listener failed on the start of the run; the run goes on", e);
@@ -69,9 +95,9 @@ final class ResultSink<T> {
     }
 
     /**
-     * Reports a target's outcome, unless its position was reported already.
+     * Reports a target's outcome, unless its slot was reported already.
      *
-     * @param position the target's place in the output
+     * @param position the target's slot
      * @param outcome its outcome
      * @return false when the position was reported already and this outcome was dropped
      */
@@ -104,9 +130,9 @@ final class ResultSink<T> {
     }
 
     /**
-     * Reports every position not reported yet, in position order, then finishes the progress bar.
+     * Reports every slot not reported yet, in slot order, then finishes the progress bar.
      *
-     * @param missing makes the outcome of a position that never reported (skipped, or interrupted)
+     * @param missing makes the outcome of a slot that never reported (skipped, or interrupted)
      */
     void finish(IntFunction<CoveResult<T>> missing) {
         lock.lock();
@@ -142,7 +168,8 @@ final class ResultSink<T> {
     }
 
     /**
-     * Returns every kept outcome, split by kind, once {@link #finish} has reported every position.
+     * Returns every kept outcome, split by kind and sorted by account ID, then by the account's region order,
+     * once {@link #finish} has reported every slot.
      *
      * @return the output; empty lists when the run streamed
      */
@@ -154,7 +181,7 @@ final class ResultSink<T> {
         List<CoveResult<T>> interrupted = new ArrayList<>();
         lock.lock();
         try {
-            for (CoveResult<T> outcome : kept == null ? List.<CoveResult<T>>of() : kept) {
+            for (CoveResult<T> outcome : sorted()) {
                 switch (outcome.outcome()) {
                     case RESULT -> results.add(outcome);
                     case EXCEPTION -> exceptions.add(outcome);
@@ -167,5 +194,23 @@ final class ResultSink<T> {
             lock.unlock();
         }
         return new CoveOutput<>(results, exceptions, failedAssumeRole, skipped, interrupted);
+    }
+
+    /** The kept outcomes by account ID, then slot (an account's slots follow its region order). */
+    private List<CoveResult<T>> sorted() {
+        if (kept == null) {
+            return List.of();
+        }
+        Integer[] slots = new Integer[kept.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = i;
+        }
+        // Slots of a plan known before the first target are sorted already, which the merge sort finds in one pass.
+        Arrays.sort(slots, Comparator.<Integer, String>comparing(i -> kept.get(i).id()).thenComparingInt(i -> i));
+        List<CoveResult<T>> sorted = new ArrayList<>(slots.length);
+        for (Integer slot : slots) {
+            sorted.add(kept.get(slot));
+        }
+        return sorted;
     }
 }

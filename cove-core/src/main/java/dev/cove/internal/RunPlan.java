@@ -55,16 +55,6 @@ public final class RunPlan {
     }
 
     /**
-     * Returns one account's regions.
-     *
-     * @param account the account's index in {@link #accounts()}
-     * @return its regions, in order
-     */
-    List<String> regions(int account) {
-        return accounts.get(account).regions();
-    }
-
-    /**
      * Returns the number of account × region targets.
      *
      * @return the number of targets
@@ -74,33 +64,12 @@ public final class RunPlan {
     }
 
     /**
-     * Returns the position of an account's first target.
-     *
-     * @param accountIndex the account's index
-     * @return the position
-     */
-    int offset(int accountIndex) {
-        return offsets[accountIndex];
-    }
-
-    /**
-     * Returns the position of one target.
-     *
-     * @param account the account's index
-     * @param region the region's index among the account's regions
-     * @return the target's position
-     */
-    int position(int account, int region) {
-        return offsets[account] + region;
-    }
-
-    /**
      * Returns the index of the account a target position belongs to.
      *
      * @param position a target's position
      * @return the account's index
      */
-    int accountAt(int position) {
+    private int accountAt(int position) {
         int found = Arrays.binarySearch(offsets, 0, accounts.size(), position);
         if (found >= 0) {
             // accounts with no region share an offset with the next one; plans hold none, but be exact
@@ -110,17 +79,6 @@ public final class RunPlan {
             return found;
         }
         return -found - 2;
-    }
-
-    /**
-     * Returns the region of a target position.
-     *
-     * @param position the target's position
-     * @return the region
-     */
-    String regionAt(int position) {
-        int account = accountAt(position);
-        return regions(account).get(position - offsets[account]);
     }
 
     /**
@@ -179,7 +137,7 @@ public final class RunPlan {
                 throw new IndexOutOfBoundsException(position);
             }
             int account = accountAt(position);
-            return accounts.get(account).target(regions(account).get(position - offsets[account]));
+            return accounts.get(account).target(accounts.get(account).regions().get(position - offsets[account]));
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Positions of a plan whose accounts have different regions, and its shares. */
+/** The targets of a plan whose accounts have different regions, and its shares. */
 class RunPlanTest {
 
     private static OrgAccount account(int n) {
@@ -25,19 +25,19 @@ class RunPlanTest {
     }
 
     @Test
-    void targets_areInPositionOrder_andEachPositionMapsBackToItsAccountAndRegion() {
+    void targets_areEveryAccountTimesItsRegions_inAccountThenRegionOrder() {
         RunPlan plan = uneven();
 
         List<CoveTarget> targets = plan.targets();
 
-        assertThat(targets).hasSize(plan.size()).hasSize(7 + 3 * 4);
-        for (int position = 0; position < plan.size(); position++) {
-            int account = plan.accountAt(position);
-            assertThat(targets.get(position).id()).isEqualTo(plan.accounts().get(account).id());
-            assertThat(targets.get(position).region()).isEqualTo(plan.regionAt(position));
-            assertThat(plan.position(account, plan.regions(account).indexOf(plan.regionAt(position))))
-                    .isEqualTo(position);
+        List<String> expected = new ArrayList<>();
+        for (PlannedAccount account : plan.accounts()) {
+            for (String region : account.regions()) {
+                expected.add(account.id() + "/" + region);
+            }
         }
+        assertThat(targets).hasSize(plan.size()).hasSize(7 + 3 * 4);
+        assertThat(targets).extracting(t -> t.id() + "/" + t.region()).containsExactlyElementsOf(expected);
     }
 
     @Test
