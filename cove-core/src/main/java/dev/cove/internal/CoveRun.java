@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingDeque;
@@ -78,6 +79,8 @@ public final class CoveRun<T> {
     private volatile boolean discoveryStopped;
     /** Why discovery failed, thrown by {@code run} once the targets already started have ended. */
     private volatile RuntimeException discoveryFailure;
+    /** The regions of every announced account (announced only when all run in the same); set on first use. */
+    private volatile List<String> announcedRegions;
     /** The AssumeRole requests of the run's partition, made when the partition is known. */
     private volatile AssumeRoleRequests requests;
     /** The positions of the targets still running when the run gave up waiting; made once, at the end. */
@@ -128,6 +131,10 @@ public final class CoveRun<T> {
     private static <T> CoveRun<T> run(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener,
             boolean keep) {
         Region region = TargetResolution.assumingRegion(config);
+        RegionSelection regions = RegionSelection.of(config);
+        if (!regions.needsLookup()) {
+            regions.fixed(region); // a selection that leaves no region fails here, before any call
+        }
         try (AwsClients clients = AwsClients.open(config, region); KeptRoles keptRoles = new KeptRoles()) {
             CoveRun<T> run = new CoveRun<>(config, fn, listener, keep, clients, region, keptRoles);
             run.execute();
@@ -213,7 +220,10 @@ public final class CoveRun<T> {
     /** An account discovery announced as surely in the plan: every such account runs in the fixed regions. */
     private void announced(String partition, OrgAccount account) {
         requests(partition);
-        admit(new PlannedAccount(account, null, null, RegionSelection.of(config).fixed(assumingRegion), false));
+        if (announcedRegions == null) {
+            announcedRegions = RegionSelection.of(config).fixed(assumingRegion);
+        }
+        admit(new PlannedAccount(account, null, null, announcedRegions, false));
     }
 
     private void requests(String partition) {
