@@ -55,14 +55,39 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
     }
 
     /**
-     * Returns the latency-bound ideal: every request's latency spread over the workers. The requests are
-     * those the backend served, so the stub's empty listing page (see {@code StubServer}) is counted like
-     * any other page.
+     * Returns the ideal (SPEC §6): the larger of every request's latency spread over the workers and the
+     * longest chain of requests that must wait for one another ({@link #chainSeconds()}), since no scheduler
+     * can beat either. The requests are those the backend served, so the stub's empty listing pages are
+     * counted like any other page.
      *
-     * @return requests × latency ÷ workers, in seconds
+     * @return max(requests × latency ÷ workers, chain), in seconds
      */
     public double idealSeconds() {
-        return requests.totalRequests() * latency() / benchCase.workers();
+        return Math.max(requests.totalRequests() * latency() / benchCase.workers(), chainSeconds());
+    }
+
+    /**
+     * Returns the latency of the longest chain of requests that must wait for one another: the caller's
+     * identity, the {@code ListAccounts} pages served (each needs the previous page's {@code NextToken}), then,
+     * when the OU tree was listed, {@code ListRoots}, one {@code ListOrganizationalUnitsForParent} per OU level
+     * above the deepest OUs and the pages of one deepest OU's accounts, and finally the last account's
+     * {@code AssumeRole} and its function's call.
+     *
+     * @return the chain's latency, in seconds
+     */
+    public double chainSeconds() {
+        long chain = 1 + requests.requests("ListAccounts") + 2;
+        if (requests.requests("ListAccountsForParent") > 0 && "stub".equals(benchCase.backend())) {
+            int parents = 1;
+            for (int level = 1, width = 1; level <= StubBackend.DEPTH; level++) {
+                width *= StubBackend.FAN_OUT;
+                parents += width;
+            }
+            int perParent = (benchCase.accounts() + parents - 1) / parents; // members spread round-robin
+            long pages = (perParent + 19) / 20 + (perParent > 20 ? 1 : 0); // and one empty page when paged
+            chain += 1 + StubBackend.DEPTH + pages;
+        }
+        return chain * latency();
     }
 
     /**
@@ -176,6 +201,7 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
         c.put("efficiency", round(efficiency(), 3));
         c.put("efficiency_after_discovery", round(executionEfficiency(), 3));
         c.put("listing_chain_s", round(listingChainSeconds(), 3));
+        c.put("chain_s", round(chainSeconds(), 3));
         c.put("peak_in_flight", requests.peakInFlight());
         c.put("avg_in_flight", round(requests.averageInFlight(), 1));
         c.put("connections", requests.connections());

@@ -143,7 +143,9 @@ public final class CoveRun<T> {
     }
 
     private void execute() {
-        Thread discovery = Thread.ofVirtual().name("cove-discovery").start(this::discover);
+        // A platform thread: on a virtual thread the listing's chain of pages would queue for a carrier behind
+        // every busy target, and each page would come later.
+        Thread discovery = Thread.ofPlatform().name("cove-discovery").daemon(true).start(this::discover);
         boolean interrupted;
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("cove-target-", 0).factory())) {
