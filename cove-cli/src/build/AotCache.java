@@ -167,7 +167,8 @@ public final class AotCache {
             }
             Files.deleteIfExists(Path.of(cache + ".config"));
             if (!Files.isRegularFile(cache)) {
-                throw new IllegalStateException("no AOT cache " + cache + " after training:\n" + Files.readString(log));
+                throw new IllegalStateException("no AOT cache " + cache + " after training:\n"
+                        + Files.readString(log));
             }
         }
     }
@@ -192,11 +193,6 @@ public final class AotCache {
                     return;
                 }
                 String answer = switch (operation.substring(operation.indexOf('.') + 1)) {
-                    case "DescribeOrganization" -> """
-                            {"Organization": {"Id": "o-training", "Arn": "arn:aws:organizations::%1$s:organization/o-training",
-                             "MasterAccountId": "%1$s", "MasterAccountEmail": "training@example.com",
-                             "MasterAccountArn": "arn:aws:organizations::%1$s:account/o-training/%1$s",
-                             "FeatureSet": "ALL", "AvailablePolicyTypes": []}}""".formatted(ACCOUNT);
                     case "ListRoots" -> """
                             {"Roots": [{"Id": "r-trn1", "Arn": "arn:aws:organizations::%s:root/o-training/r-trn1",
                              "Name": "Root", "PolicyTypes": []}]}""".formatted(ACCOUNT);
