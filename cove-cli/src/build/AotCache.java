@@ -90,7 +90,7 @@ public final class AotCache {
         }
         Files.writeString(ownRecord, ownJava + "\n");
         System.out.printf("AOT caches made with Java %d in %.1f s: %s (tarball), %s (bin/cove)%n", feature,
-                (System.nanoTime() - started) / 1e9, dist.relativize(dist.resolve("lib/cove.aot")), ownCache);
+                (System.nanoTime() - started) / 1e9, dist.resolve("lib/cove.aot"), ownCache);
     }
 
     /** One or two JVMs that run cove targets once and leave the cache. */
