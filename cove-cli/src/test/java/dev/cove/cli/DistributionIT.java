@@ -100,6 +100,48 @@ class DistributionIT {
     }
 
     @Test
+    void aotCache_isShippedWhenTheRuntimeHasThem_andUsedWithoutAWord() throws Exception {
+        Path cache = home.resolve("lib/cove.aot");
+        if (runtimeFeature() < 24) {
+            assertThat(cache).as("no AOT cache before Java 24").doesNotExist();
+        } else {
+            assertThat(cache).isRegularFile();
+            // With AOTMode=on a JVM that cannot use the cache does not start: the unpacked jar is the one it was
+            // made with.
+            Result required = cove(Map.of("COVE_JAVA_OPTS", "-XX:AOTMode=on"), "--version");
+            assertThat(required.exitCode()).as(required.out() + required.err()).isZero();
+        }
+
+        Result run = cove(Map.of(), "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).hasSize(2).first().isEqualTo("cove " + version);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aotCache_refusedByTheJvm_asWhenTheJarsTimeChanged_leavesTheOutputAlone() throws Exception {
+        assumeThat(home.resolve("lib/cove.aot")).as("a runtime with AOT caches").isRegularFile();
+        Path copy = Files.createDirectories(dir.resolve("cove/lib"));
+        Files.createDirectories(dir.resolve("cove/bin"));
+        Files.copy(home.resolve("bin/cove"), dir.resolve("cove/bin/cove"));
+        Files.createSymbolicLink(dir.resolve("cove/runtime"), home.resolve("runtime"));
+        Files.createSymbolicLink(copy.resolve("cove.aot"), home.resolve("lib/cove.aot"));
+        Files.copy(home.resolve("lib/cove.jar"), copy.resolve("cove.jar"));
+        Map<String, String> env = Map.of("PATH", noJavaPath);
+        String launcher = dir.resolve("cove/bin/cove").toString();
+
+        Result refused = run(List.of(launcher, "--version"), env);
+        Result required = run(List.of(launcher, "--version"), Map.of("PATH", noJavaPath,
+                "COVE_JAVA_OPTS", "-XX:AOTMode=on"));
+
+        assertThat(required.exitCode()).as("the JVM refuses this cache").isNotZero();
+        assertThat(refused.exitCode()).as(refused.err()).isZero();
+        assertThat(refused.out().lines().toList()).hasSize(2).first().isEqualTo("cove " + version);
+        assertThat(refused.err()).isEmpty();
+    }
+
+    @Test
     void exec_runsAProgramInEveryAccount_againstMoto() throws Exception {
         Result run = cove(Map.of(), "exec", "--endpoint-url", MOTO.endpoint().toString(), "--format", "json",
                 "--regions", "us-east-1,eu-west-1", "--",
@@ -215,6 +257,13 @@ class DistributionIT {
 
         assertThat(shown.exitCode()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("cove-exec - Runs a program in every account", "--max-failures=N");
+    }
+
+    private static int runtimeFeature() throws IOException {
+        Matcher release = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)")
+                .matcher(Files.readString(home.resolve("runtime/release")));
+        assertThat(release.find()).as("runtime/release names the Java version").isTrue();
+        return Integer.parseInt(release.group(1));
     }
 
     private static Set<String> runtimeModules() throws IOException {
