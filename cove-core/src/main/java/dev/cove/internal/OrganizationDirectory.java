@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,13 +91,18 @@ final class OrganizationDirectory {
      */
     Optional<Map<String, OrgAccount>> listAccounts(DiscoveryMode mode, Consumer<OrgAccount> onAccount) {
         Map<String, OrgAccount> accounts = new LinkedHashMap<>();
+        // A lock rather than synchronized: onAccount may block, and must not pin a walk's virtual thread.
+        Lock lock = new ReentrantLock();
         Consumer<Account> deliver = a -> {
             OrgAccount account = new OrgAccount(a.id(), a.arn(), a.email(), a.name(), a.statusAsString(),
                     a.stateAsString());
-            synchronized (accounts) {
+            lock.lock();
+            try {
                 if (accounts.putIfAbsent(account.id(), account) == null) {
                     onAccount.accept(account);
                 }
+            } finally {
+                lock.unlock();
             }
         };
         try {
