@@ -16,8 +16,9 @@ enum DiscoveryMode {
     TREE_WHEN_LARGE;
 
     /**
-     * How many accounts one worker keeps busy while the chain lists the next page: a page brings at most
-     * 20 accounts, each of which needs one AssumeRole then one call per region.
+     * The most accounts one ListAccounts page brings. Each needs one AssumeRole and one call per region, so a
+     * page is at most 20 × (regions + 1) requests of work: that many workers finish it in about the time of
+     * one request, then wait for the next page.
      */
     static final int ACCOUNTS_PER_PAGE = 20;
 
