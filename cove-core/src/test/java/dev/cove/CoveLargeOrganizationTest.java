@@ -135,13 +135,30 @@ class CoveLargeOrganizationTest {
 
     @Test
     void targets_whenListAccountsPagesAreThrottled_losesAndDuplicatesNoAccount() {
-        proxy.addRule(FaultRule.on("ListAccounts").withProbability(0.3, 1500).then(Fault.tooManyRequests()));
+        FaultRule throttled = proxy.addRule(FaultRule.on("ListAccounts").withProbability(0.3, 1500)
+                .then(Fault.tooManyRequests()));
+        // A dry run walks the OU tree after 3 pages; when ListRoots is denied it keeps to the chain of pages.
+        proxy.addRule(FaultRule.on("ListRoots").always().then(Fault.accessDenied("pages only")));
 
         List<CoveTarget> targets = cove().build().targets();
 
         assertThat(targets.stream().map(CoveTarget::id).toList())
                 .containsExactlyElementsOf(org.memberIds().stream().sorted().toList());
-        assertThat(proxy.rules().get(0).firedCount()).as("pages were throttled").isPositive();
+        assertThat(throttled.firedCount()).as("pages were throttled").isPositive();
+        assertThat(proxy.count("ListAccounts") - throttled.firedCount()).as("every page listed")
+                .isGreaterThanOrEqualTo((ACCOUNTS + 1 + 99) / 100);
+        assertThat(proxy.count("ListAccountsForParent")).isZero();
+    }
+
+    @Test
+    void targets_ofTheWholeOrganization_walkTheOuTreeAfterThreePagesAndListEveryMemberOnce() {
+        List<CoveTarget> targets = cove().build().targets();
+
+        assertThat(targets.stream().map(CoveTarget::id).toList())
+                .containsExactlyElementsOf(org.memberIds().stream().sorted().toList());
+        assertThat(proxy.count("ListAccounts")).as("3 pages, then the tree").isEqualTo(3);
+        assertThat(proxy.count("ListAccountsForParent")).as("the root and every OU")
+                .isGreaterThanOrEqualTo(org.units().size() + 1);
     }
 
     @Test

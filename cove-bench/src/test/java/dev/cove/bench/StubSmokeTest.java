@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +31,11 @@ import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountState;
 import software.amazon.awssdk.services.organizations.model.ChildType;
 import software.amazon.awssdk.services.organizations.model.InvalidInputException;
+import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.organizations.model.ListChildrenResponse;
+import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentResponse;
+import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 import software.amazon.awssdk.services.organizations.model.ParentNotFoundException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -97,6 +103,78 @@ class StubSmokeTest {
         assertThat(served.requests("ListAccounts")).as("20 accounts, the empty page, 6 accounts").isEqualTo(3)
                 .isEqualTo(stub.pages(26));
         assertThat(served.requests("ListChildren")).isEqualTo(2);
+    }
+
+    @Test
+    void organizationsListsTheTreeByParentWithTheSameAccountsAsListAccounts() {
+        stub.log().reset();
+        try (OrganizationsClient organizations = organizations(stub)) {
+            List<Account> listed = organizations.listAccountsPaginator().stream()
+                    .flatMap(page -> page.accounts().stream()).toList();
+            List<Account> walked = new ArrayList<>();
+            List<OrganizationalUnit> ous = new ArrayList<>();
+            Deque<String> parents = new ArrayDeque<>(List.of(SyntheticOrganization.ROOT_ID));
+            while (!parents.isEmpty()) {
+                String parent = parents.removeFirst();
+                organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
+                        .flatMap(page -> page.organizationalUnits().stream()).forEach(ou -> {
+                            ous.add(ou);
+                            parents.addLast(ou.id());
+                        });
+                organizations.listAccountsForParentPaginator(r -> r.parentId(parent)).stream()
+                        .forEach(page -> walked.addAll(page.accounts()));
+            }
+            assertThat(walked).as("every field as ListAccounts sends it").hasSize(26)
+                    .containsExactlyInAnyOrderElementsOf(listed);
+            assertThat(ous).hasSize(39).extracting(OrganizationalUnit::id).doesNotHaveDuplicates();
+            assertThat(ous).allSatisfy(ou -> {
+                assertThat(ou.arn()).isEqualTo("arn:aws:organizations::" + SyntheticOrganization.MANAGEMENT_ACCOUNT_ID
+                        + ":ou/" + SyntheticOrganization.ORGANIZATION_ID + "/" + ou.id());
+                assertThat(ou.name()).isNotBlank();
+            });
+        }
+        RequestLog.Snapshot served = stub.log().snapshot();
+        assertThat(served.requests("ListOrganizationalUnitsForParent")).as("the root and 39 OUs").isEqualTo(40);
+        assertThat(served.requests("ListAccountsForParent")).as("the root and 39 OUs").isEqualTo(40);
+    }
+
+    @Test
+    void listingsByParentPageLikeListAccountsAndRefuseUnknownParentsAndBadMaxResults() {
+        // 46 accounts directly in the root; 25 OUs directly below the root
+        try (StubServer flat = StubServer.start(new SyntheticOrganization(45, 0, 3), Duration.ZERO);
+                StubServer wide = StubServer.start(new SyntheticOrganization(0, 1, 25), Duration.ZERO);
+                OrganizationsClient accounts = organizations(flat);
+                OrganizationsClient units = organizations(wide)) {
+            List<ListAccountsForParentResponse> accountPages = accounts.listAccountsForParentPaginator(r -> r
+                    .parentId(SyntheticOrganization.ROOT_ID)).stream().toList();
+            assertThat(accountPages).extracting(p -> p.accounts().size()).containsExactly(20, 0, 20, 6);
+            assertThat(accountPages.get(1).nextToken()).as("the empty page's NextToken").isNotBlank();
+            assertThat(accountPages.stream().flatMap(p -> p.accounts().stream())).hasSize(46).doesNotHaveDuplicates()
+                    .allSatisfy(a -> {
+                        assertThat(a.stateAsString()).isEqualTo("ACTIVE");
+                        assertThat(a.statusAsString()).isNull();
+                    });
+            assertThat(flat.log().snapshot().requests("ListAccountsForParent")).isEqualTo(flat.pages(46));
+            List<ListOrganizationalUnitsForParentResponse> ouPages = units.listOrganizationalUnitsForParentPaginator(
+                    r -> r.parentId(SyntheticOrganization.ROOT_ID)).stream().toList();
+            assertThat(ouPages).extracting(p -> p.organizationalUnits().size()).containsExactly(20, 0, 5);
+            assertThat(ouPages.get(1).nextToken()).isNotBlank();
+            assertThat(wide.log().snapshot().requests("ListOrganizationalUnitsForParent")).isEqualTo(wide.pages(25));
+
+            for (OrganizationsClient organizations : List.of(accounts, units)) {
+                String root = SyntheticOrganization.ROOT_ID;
+                assertThatThrownBy(() -> organizations.listAccountsForParent(r -> r.parentId("ou-b3nc-99999999")))
+                        .isInstanceOf(ParentNotFoundException.class);
+                assertThatThrownBy(() -> organizations.listOrganizationalUnitsForParent(r -> r
+                        .parentId("ou-b3nc-99999999"))).isInstanceOf(ParentNotFoundException.class);
+                assertInvalidInput(() -> organizations.listAccountsForParent(r -> r.parentId(root).maxResults(21)),
+                        "MAX_VALUE_EXCEEDED");
+                assertInvalidInput(() -> organizations.listOrganizationalUnitsForParent(r -> r.parentId(root)
+                        .maxResults(0)), "MIN_VALUE_EXCEEDED");
+                assertInvalidInput(() -> organizations.listOrganizationalUnitsForParent(r -> r.parentId(root)
+                        .maxResults(21)), "MAX_VALUE_EXCEEDED");
+            }
+        }
     }
 
     @Test

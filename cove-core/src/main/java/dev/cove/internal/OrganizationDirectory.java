@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,15 @@ final class OrganizationDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(OrganizationDirectory.class);
     /** Organizations allows only a few requests per second per account; more in flight only adds throttling. */
     private static final int MAX_CONCURRENT_LIST_CHILDREN = 8;
+
+    /**
+     * {@code ListAccounts} pages read before the OU tree may be walked instead: with pages of at most 20
+     * accounts (https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html, MaxResults
+     * "Maximum value of 20") and an empty page allowed among them, an organization still paging after 3 pages
+     * has more than about 60 accounts, where the concurrent walk starts paying for its extra requests (one
+     * ListRoots and two listings per root and OU); a smaller organization is listed in at most 3 requests.
+     */
+    static final int SWITCH_AFTER_PAGES = 3;
 
     private final OrganizationsClient organizations;
 
@@ -66,21 +77,44 @@ final class OrganizationDirectory {
     }
 
     /**
-     * Lists every account of the organization, following every page, and tells {@code onAccount} of each
-     * account as soon as its page arrives.
+     * Lists every account of the organization and tells {@code onAccount} of each account as soon as its page
+     * arrives. The listing starts with the {@code ListAccounts} chain, following every page. When
+     * {@code mode} allows the tree and the chain still has a NextToken after {@link #SWITCH_AFTER_PAGES}
+     * pages, the rest is listed by walking the OU tree concurrently ({@link OrganizationWalk}); when the walk
+     * is denied (ListRoots, or any listing of the tree), the chain goes on from its next page. Either way each
+     * account is told once, and the map holds the same accounts with the same fields as the chain alone.
      *
-     * @param onAccount called for every account, in listing order, on the calling thread
-     * @return accounts by ID in listing order, or empty when the caller may not list the organization
+     * @param mode whether the OU tree may be walked
+     * @param onAccount called for every account exactly once, never concurrently (under a lock), from the
+     *     calling thread or a walk's thread
+     * @return accounts by ID in the order they arrived, or empty when the caller may not list the organization
      */
-    Optional<Map<String, OrgAccount>> listAccounts(Consumer<OrgAccount> onAccount) {
-        try {
-            Map<String, OrgAccount> accounts = new LinkedHashMap<>();
-            for (ListAccountsResponse page : organizations.listAccountsPaginator(r -> { })) {
-                for (Account a : page.accounts()) {
-                    OrgAccount account = new OrgAccount(a.id(), a.arn(), a.email(), a.name(),
-                            a.statusAsString(), a.stateAsString());
-                    accounts.put(a.id(), account);
+    Optional<Map<String, OrgAccount>> listAccounts(DiscoveryMode mode, Consumer<OrgAccount> onAccount) {
+        Map<String, OrgAccount> accounts = new LinkedHashMap<>();
+        // A lock rather than synchronized: onAccount may block, and must not pin a walk's virtual thread.
+        Lock lock = new ReentrantLock();
+        Consumer<Account> deliver = a -> {
+            OrgAccount account = new OrgAccount(a.id(), a.arn(), a.email(), a.name(), a.statusAsString(),
+                    a.stateAsString());
+            lock.lock();
+            try {
+                if (accounts.putIfAbsent(account.id(), account) == null) {
                     onAccount.accept(account);
+                }
+            } finally {
+                lock.unlock();
+            }
+        };
+        try {
+            int pages = 0;
+            for (ListAccountsResponse page : organizations.listAccountsPaginator(r -> { })) {
+                page.accounts().forEach(deliver);
+                pages++;
+                if (mode == DiscoveryMode.TREE_WHEN_LARGE && pages == SWITCH_AFTER_PAGES
+                        && page.nextToken() != null && !page.nextToken().isEmpty()
+                        && new OrganizationWalk(organizations).walk(deliver)) {
+                    LOG.debug("Organization lists {} accounts ({} pages, then its OU tree)", accounts.size(), pages);
+                    return Optional.of(accounts);
                 }
             }
             LOG.debug("Organization lists {} accounts", accounts.size());

@@ -35,6 +35,8 @@ final class TargetResolver {
     private final OrganizationTree tree;
     private final AccountFilters filters;
     private final RegionSelection regions;
+    /** How the organization is listed: a run's rule, until {@link #resolve()} makes this a dry run. */
+    private DiscoveryMode discovery;
     /** The organization's roots, listed on first need; empty when they cannot be listed. */
     private Optional<Set<String>> roots;
 
@@ -46,6 +48,7 @@ final class TargetResolver {
         this.tree = new OrganizationTree(clients.organizations(), this::roots);
         this.filters = AccountFilters.of(config);
         this.regions = RegionSelection.of(config);
+        this.discovery = DiscoveryMode.of(config, false);
     }
 
     /**
@@ -55,6 +58,7 @@ final class TargetResolver {
      * @throws dev.cove.CoveConfigurationException when the selection is invalid or leaves no eligible account
      */
     RunPlan resolve() {
+        discovery = DiscoveryMode.of(config, true);
         return resolve((partition, account) -> { }, RoleKeeper.DROP);
     }
 
@@ -66,7 +70,8 @@ final class TargetResolver {
      * as soon as its page arrives; otherwise nothing is announced, since the selection must be validated whole
      * before any role is assumed (and a shard's accounts are known only once every account is).
      *
-     * @param onEligible told of each account that will surely be in the plan, with the run's partition
+     * @param onEligible told of each account that will surely be in the plan, with the run's partition; called
+     *     never concurrently, but possibly from a thread that walks the OU tree (see {@link DiscoveryMode})
      * @param keeper takes the roles assumed to read accounts' regions
      * @return the plan
      * @throws dev.cove.CoveConfigurationException when the selection is invalid or leaves no eligible account
@@ -139,7 +144,7 @@ final class TargetResolver {
         // no shard of a scaled-out run lists the organization again; its accounts keep the file's names and e-mails.
         boolean asPlanned = file != null && file.isPlan() && config.get(Options.TARGET_IDS) == null && !filters.any();
         Optional<Map<String, OrgAccount>> organization = asPlanned ? Optional.empty()
-                : directory.listAccounts(account -> {
+                : directory.listAccounts(discovery, account -> {
                     if (announce && account.active() && !account.id().equals(host)
                             && !ignoredEarly.contains(account.id())
                             && filters.passes(plannedWithoutRegions(account, null, null, host).view())) {

@@ -10,7 +10,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Organizations over JSON 1.1 ({@code X-Amz-Target: AWSOrganizationsV20161128.<Action>}):
- * {@code DescribeOrganization}, {@code ListRoots}, {@code ListAccounts} and {@code ListChildren}, paged
+ * {@code DescribeOrganization}, {@code ListRoots}, {@code ListAccounts}, {@code ListChildren},
+ * {@code ListAccountsForParent} and {@code ListOrganizationalUnitsForParent}, paged
  * at most 20 items at a time as AWS does, with one empty page (carrying a {@code NextToken}) right after
  * the first page of every listing that has more than one page, unless that is switched off. Only the
  * management account may call it.
@@ -25,6 +26,8 @@ final class OrganizationsApi {
      * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html
      * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListChildren.html
      * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListRoots.html
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccountsForParent.html
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListOrganizationalUnitsForParent.html
      */
     static final int MAX_PAGE = 20;
     /** 2024-01-01T00:00:00Z in epoch seconds, as AWS sends {@code JoinedTimestamp}. */
@@ -88,6 +91,8 @@ final class OrganizationsApi {
             case "ListRoots" -> listRoots(request);
             case "ListAccounts" -> listAccounts(request);
             case "ListChildren" -> listChildren(request);
+            case "ListAccountsForParent" -> listAccountsForParent(request);
+            case "ListOrganizationalUnitsForParent" -> listOrganizationalUnitsForParent(request);
             default -> error("UnknownOperationException", "Unknown operation " + action, null);
         };
     }
@@ -118,9 +123,34 @@ final class OrganizationsApi {
     }
 
     private StubResponse listAccounts(JsonNode request) {
+        return accounts(request, organization.accountIds());
+    }
+
+    /** ListAccountsForParent answers the same Account objects as ListAccounts, of one parent's accounts. */
+    private StubResponse listAccountsForParent(JsonNode request) {
+        String parent = member(request, "ParentId");
+        StubResponse refused = refuseParent(parent, "ParentId is required");
+        return refused != null ? refused : accounts(request, organization.accountsIn(parent));
+    }
+
+    /**
+     * An OrganizationalUnit has an Id, an Arn and a Name.
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_OrganizationalUnit.html
+     */
+    private StubResponse listOrganizationalUnitsForParent(JsonNode request) {
+        String parent = member(request, "ParentId");
+        StubResponse refused = refuseParent(parent, "ParentId is required");
+        return refused != null ? refused : listing(request, "OrganizationalUnits", organization.ousIn(parent),
+                (ou, id) -> ou.put("Id", id)
+                        .put("Arn", "arn:aws:organizations::" + SyntheticOrganization.MANAGEMENT_ACCOUNT_ID + ":ou/"
+                                + SyntheticOrganization.ORGANIZATION_ID + "/" + id)
+                        .put("Name", "bench-" + id));
+    }
+
+    private StubResponse accounts(JsonNode request, List<String> ids) {
         // An account carries State, and no Status: AWS retired Status on 2026-09-09.
         // https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html
-        return listing(request, "Accounts", organization.accountIds(), (account, id) -> account
+        return listing(request, "Accounts", ids, (account, id) -> account
                 .put("Id", id)
                 .put("Arn", SyntheticOrganization.arnOf(id))
                 .put("Email", SyntheticOrganization.emailOf(id))
@@ -133,12 +163,9 @@ final class OrganizationsApi {
     private StubResponse listChildren(JsonNode request) {
         String parent = member(request, "ParentId");
         String type = member(request, "ChildType");
-        if (parent == null || type == null) {
-            return invalidInput("INPUT_REQUIRED", "ParentId and ChildType are required");
-        }
-        if (!organization.hasParent(parent)) {
-            return error("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.",
-                    null);
+        StubResponse refused = refuseParent(type == null ? null : parent, "ParentId and ChildType are required");
+        if (refused != null) {
+            return refused;
         }
         List<String> children = switch (type) {
             case "ACCOUNT" -> organization.accountsIn(parent);
@@ -149,6 +176,22 @@ final class OrganizationsApi {
             return invalidInput("INVALID_ENUM", "ChildType must be ACCOUNT or ORGANIZATIONAL_UNIT");
         }
         return listing(request, "Children", children, (child, id) -> child.put("Id", id).put("Type", type));
+    }
+
+    /**
+     * Returns the error for a missing or unknown {@code ParentId}, or null when it names the root or an OU.
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccountsForParent.html (Errors:
+     * ParentNotFoundException, "We can't find a root or OU with the ParentId that you specified.")
+     */
+    private StubResponse refuseParent(String parent, String missing) {
+        if (parent == null) {
+            return invalidInput("INPUT_REQUIRED", missing);
+        }
+        if (!organization.hasParent(parent)) {
+            return error("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.",
+                    null);
+        }
+        return null;
     }
 
     /**
