@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.organizations.model.Root;
  * every OU, breadth first as they are found, {@code ListOrganizationalUnitsForParent} and
  * {@code ListAccountsForParent}, each followed page by page while a NextToken comes (AWS sends at most 20
  * items a page and may send an empty page with a NextToken). The listings of different parents run
- * concurrently on virtual threads, {@link #MAX_IN_FLIGHT} requests at a time; each request is retried on
+ * concurrently, {@link #MAX_IN_FLIGHT} requests at a time on platform threads; each request is retried on
  * throttling by the client's retry strategy ({@link AwsClients#retryStrategy()}).
  */
 final class OrganizationWalk {
@@ -76,8 +76,10 @@ final class OrganizationWalk {
             }
             throw e;
         }
+        // Platform threads: the walk runs beside the run's targets, and on virtual threads its requests would
+        // queue for a carrier behind every busy target.
         try (ExecutorService executor = Executors.newFixedThreadPool(MAX_IN_FLIGHT,
-                Thread.ofVirtual().name("cove-org-walk-", 0).factory())) {
+                Thread.ofPlatform().name("cove-org-walk-", 0).daemon(true).factory())) {
             Listings listings = new Listings(executor, onAccount);
             roots.forEach(listings::parent);
             try {
