@@ -23,7 +23,7 @@ final class DefaultCoveSession implements CoveSession, AutoCloseable {
      * The shared config and credentials files, read once per run: each run has an HTTP client of its own, which
      * keys its entry (weakly, so that a finished run's entry goes with its client).
      */
-    private static final Map<SdkHttpClient, Supplier<ProfileFile>> PROFILE_FILES = new WeakHashMap<SdkHttpClient, Supplier<ProfileFile>>();
+    private static final Map<SdkHttpClient, Supplier<ProfileFile>> PROFILE_FILES = new WeakHashMap<>();
 
     private final SessionInformation info;
     private final AwsCredentialsProvider credentials;
@@ -97,9 +97,10 @@ final class DefaultCoveSession implements CoveSession, AutoCloseable {
     }
 
     /**
-     * The SDK reads {@code ProfileFile.defaultProfileFile()} once per client it builds (lazily, when a setting
-     * needs it); this reads it once for all of a run's clients. A failed read is not kept: the next client tries
-     * again, as it would have.
+     * The SDK reads {@code ProfileFile.defaultProfileFile()} anew for every client it builds, twice for some;
+     * given this as {@code ClientOverrideConfiguration.Builder#defaultProfileFileSupplier}
+     * (https://docs.aws.amazon.com/java/api/latest/software/amazon/awssdk/core/client/config/ClientOverrideConfiguration.Builder.html),
+     * a run's clients share one read. A failed read is not kept: the next client tries again, as it would have.
      */
     private static final class RunProfileFile implements Supplier<ProfileFile> {
         private volatile ProfileFile file;
