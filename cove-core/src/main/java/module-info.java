@@ -15,6 +15,7 @@ module dev.cove {
     requires software.amazon.awssdk.http.apache;
     requires software.amazon.awssdk.http.auth.aws;
     requires software.amazon.awssdk.http.auth.spi;
+    requires software.amazon.awssdk.profiles;
     requires software.amazon.awssdk.identity.spi;
     requires software.amazon.awssdk.protocols.jsoncore;
     requires software.amazon.awssdk.thirdparty.jackson.core;

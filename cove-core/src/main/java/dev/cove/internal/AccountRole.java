@@ -5,7 +5,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
@@ -22,7 +21,7 @@ final class AccountRole {
     private final AtomicInteger users;
     private final ReentrantLock lock = new ReentrantLock();
     // guarded by lock
-    private StsAssumeRoleCredentialsProvider provider;
+    private AssumedRoleCredentials provider;
     // guarded by lock
     private RuntimeException failure;
 
@@ -97,16 +96,9 @@ final class AccountRole {
     }
 
     private void assume() {
-        StsAssumeRoleCredentialsProvider candidate = StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts)
-                .refreshRequest(request)
-                .asyncCredentialUpdateEnabled(false)
-                .build();
         try {
-            candidate.resolveCredentials();
-            provider = candidate;
+            provider = AssumedRoleCredentials.assume(sts, request);
         } catch (RuntimeException e) {
-            candidate.close();
             failure = unwrap(e);
         }
     }
@@ -118,17 +110,14 @@ final class AccountRole {
         }
     }
 
-    /** Drops the credentials now (a role assumed for a run that will not use it). */
+    /** Lets go of the credentials now (a role assumed for a run that will not use it). */
     void drop() {
         if (calling != null) {
             return;
         }
         lock.lock();
         try {
-            if (provider != null) {
-                provider.close();
-                provider = null;
-            }
+            provider = null;
         } finally {
             lock.unlock();
         }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 /**
  * Splits the CPU cost of one target into its parts, each measured alone on one warmed-up thread against
  * the stub with no latency: building (and closing) an SDK client, one {@code GetCallerIdentity} call on a
- * built client, and assuming a role through {@code StsAssumeRoleCredentialsProvider}. The calling
+ * built client, and assuming a role through {@code StsAssumeRoleCredentialsProvider}; and the same parts
+ * the way Cove does them (a client given a profile file read once, one {@code AssumeRole} call). The calling
  * thread's CPU time is measured, so the stub's own work (on other threads) is not counted.
  */
 public final class CostBreakdown {
@@ -50,6 +52,10 @@ public final class CostBreakdown {
                     .credentialsProvider(member).httpClient(http).build();
             Runnable build = () -> StsClient.builder().endpointOverride(stub.endpoint()).region(Region.US_EAST_1)
                     .credentialsProvider(member).httpClient(http).build().close();
+            ProfileFile profileFile = ProfileFile.defaultProfileFile();
+            Runnable buildSharingProfile = () -> StsClient.builder().endpointOverride(stub.endpoint())
+                    .region(Region.US_EAST_1).credentialsProvider(member).httpClient(http)
+                    .overrideConfiguration(o -> o.defaultProfileFileSupplier(() -> profileFile)).build().close();
             Runnable call = () -> memberSts.getCallerIdentity();
             int[] next = {1};
             Runnable assume = () -> {
@@ -62,6 +68,15 @@ public final class CostBreakdown {
                     provider.resolveCredentials();
                 }
             };
+            Runnable assumeOnce = () -> {
+                String account = org.accountIds().get(1 + next[0]++ % (org.accountIds().size() - 1));
+                var credentials = sts.assumeRole(AssumeRoleRequest.builder()
+                        .roleArn("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole")
+                        .roleSessionName("OrganizationAccountAccessRole").build()).credentials();
+                AwsSessionCredentials.builder().accessKeyId(credentials.accessKeyId())
+                        .secretAccessKey(credentials.secretAccessKey()).sessionToken(credentials.sessionToken())
+                        .expirationTime(credentials.expiration()).build();
+            };
             Runnable target = () -> {
                 try (StsClient c = StsClient.builder().endpointOverride(stub.endpoint()).region(Region.US_EAST_1)
                         .credentialsProvider(member).httpClient(http).build()) {
@@ -73,8 +88,10 @@ public final class CostBreakdown {
                 System.out.printf(Locale.ROOT, "%s (%d iterations each), CPU microseconds per operation:%n", label,
                         iterations);
                 report("build + close StsClient", build, iterations);
+                report("build + close StsClient, profile file read once", buildSharingProfile, iterations);
                 report("GetCallerIdentity on a built client", call, iterations);
                 report("AssumeRole via StsAssumeRoleCredentialsProvider", assume, iterations);
+                report("AssumeRole, one StsClient.assumeRole call", assumeOnce, iterations);
                 report("build client + GetCallerIdentity + close", target, iterations);
             }
             sts.close();
