@@ -51,7 +51,8 @@ public final class Bench {
     private void run() throws Exception {
         Path work = Path.of("cove-bench", "target", "bench");
         Files.createDirectories(work);
-        ChildJvm child = new ChildJvm(options.jvmFlags(), work, RUN_TIMEOUT_SECONDS);
+        List<String> flags = options.aot() ? withAotCache(work) : options.jvmFlags();
+        ChildJvm child = new ChildJvm(flags, work, RUN_TIMEOUT_SECONDS);
         Report report = new Report(options.out());
         List<BenchResult> profiled = new ArrayList<>();
         for (String backendName : options.backends()) {
@@ -69,7 +70,7 @@ public final class Bench {
                 description = backend.describe();
             }
             report.write(backendName, results, new Report.RunContext(command, Machine.current(), loadBefore,
-                    Machine.load(), description, options.jvmFlags()));
+                    Machine.load(), description, flags));
             System.out.println("Wrote " + backendName + " results to " + options.out().resolve("benchmarks.md"));
         }
         if (!profiled.isEmpty()) {
@@ -101,6 +102,38 @@ public final class Bench {
                 result.requests().totalRequests(), result.process().peakRssBytes() / 1048576.0,
                 result.cpuMillisPerTarget(), result.correct() ? "ok" : "WRONG: " + m.reported());
         return result;
+    }
+
+    /**
+     * Makes an AOT cache with one training run of the child on the stub (JDK 25's one-step
+     * {@code -XX:AOTCacheOutput}, JEP 514: the cache is written when the child exits) and returns the child's
+     * flags that start from it. Training and measured runs share the class path and the flags, as the JVM
+     * requires; {@code -Xlog:aot*=off} keeps a refused cache from printing on standard output.
+     */
+    private List<String> withAotCache(Path work) throws Exception {
+        if (Runtime.version().feature() < 25) {
+            throw new IllegalStateException("--aot needs JDK 25 or newer (one-step AOT cache), not "
+                    + Runtime.version());
+        }
+        Path cache = work.resolve("child.aot");
+        Files.deleteIfExists(cache);
+        List<String> training = new ArrayList<>(options.jvmFlags());
+        training.add("-XX:AOTCacheOutput=" + cache);
+        try (Backend backend = new StubBackend()) {
+            runOne(backend, new BenchCase("stub", 300, 3, 100, 50), new ChildJvm(training, work, RUN_TIMEOUT_SECONDS));
+        }
+        for (int waited = 0; !Files.exists(cache) && waited < 100; waited++) {
+            Thread.sleep(100); // the child writes the cache as it exits, after its result was read
+        }
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("the training run made no AOT cache at " + cache);
+        }
+        System.out.printf(Locale.ROOT, "AOT cache %s (%.0f MB) made by the training run above%n", cache,
+                Files.size(cache) / 1048576.0);
+        List<String> flags = new ArrayList<>(options.jvmFlags());
+        flags.add("-XX:AOTCache=" + cache);
+        flags.add("-Xlog:aot*=off");
+        return flags;
     }
 
     private Backend open(String name) {

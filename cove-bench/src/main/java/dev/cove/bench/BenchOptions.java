@@ -20,10 +20,12 @@ import java.util.List;
  * @param maxLoad the load average to wait for before running
  * @param loadWaitSeconds how long to wait for it
  * @param stream whether each run streams its outcomes ({@code Cove.stream}) instead of keeping them
+ * @param aot whether the child JVMs start from an AOT cache made by one training run first, as {@code bin/cove}
+ *     starts from the one the build makes
  */
 public record BenchOptions(boolean quick, List<String> backends, List<Integer> accounts, List<Integer> regions,
         List<Integer> workers, int latencyMillis, boolean profile, Path out, List<String> jvmFlags, double maxLoad,
-        int loadWaitSeconds, boolean stream) {
+        int loadWaitSeconds, boolean stream, boolean aot) {
 
     /**
      * The child JVM's default flags: a heap of at most 160 MB (the live set at 1,000 workers is about
@@ -52,6 +54,9 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
               --load-wait S         wait at most S seconds per run, then run anyway and record the load (default 300)
               --stream              run with Cove.stream: each outcome to a listener that checks and counts it,
                                     none kept (the memory of a streaming run, e.g. cove exec -f jsonl)
+              --aot                 start every child JVM from an AOT cache (JDK 25+: -XX:AOTCache) made by one
+                                    training run (stub, 300 accounts x 3 regions, 100 workers) before the others,
+                                    as bin/cove starts from the cache its build makes
             """;
 
     /**
@@ -70,6 +75,7 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
         int latency = 50;
         boolean profile = false;
         boolean stream = false;
+        boolean aot = false;
         Path out = null;
         List<String> flags = DEFAULT_JVM_FLAGS;
         double maxLoad = 0.7;
@@ -80,6 +86,7 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
                 case "--quick" -> quick = true;
                 case "--jfr" -> profile = true;
                 case "--stream" -> stream = true;
+                case "--aot" -> aot = true;
                 case "--backend" -> backend = value(args, ++i, arg);
                 case "--accounts" -> accounts = numbers(value(args, ++i, arg), arg);
                 case "--regions" -> regions = numbers(value(args, ++i, arg), arg);
@@ -101,7 +108,7 @@ public record BenchOptions(boolean quick, List<String> backends, List<Integer> a
             out = quick ? Path.of("cove-bench", "target", "bench") : Path.of("docs");
         }
         return new BenchOptions(quick, backends, accounts, regions, workers, latency, profile, out, List.copyOf(flags),
-                maxLoad, loadWait, stream);
+                maxLoad, loadWait, stream, aot);
     }
 
     /**

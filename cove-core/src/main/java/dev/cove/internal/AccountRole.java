@@ -86,15 +86,6 @@ final class AccountRole {
         }
     }
 
-    /** Assumes the role ahead of the account's targets; a failure is kept for them to report. */
-    void prefetch() {
-        try {
-            credentials();
-        } catch (RuntimeException keptForTheTargets) {
-            // credentials() throws the same failure to each of the account's targets.
-        }
-    }
-
     private void assume() {
         try {
             provider = AssumedRoleCredentials.assume(sts, request);

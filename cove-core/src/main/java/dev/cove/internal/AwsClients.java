@@ -1,6 +1,7 @@
 package dev.cove.internal;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -38,6 +40,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final StsClient sts;
     private final OrganizationsClient organizations;
+    private final RunProfileFile profileFile = new RunProfileFile();
 
     private AwsClients(CoveConfig config, Region region) {
         this.config = config;
@@ -113,6 +116,15 @@ public final class AwsClients implements AutoCloseable {
      */
     public SdkHttpClient httpClient() {
         return httpClient;
+    }
+
+    /**
+     * Returns the AWS config and credentials files, read once for all the clients the run's functions build.
+     *
+     * @return the run's profile file supplier
+     */
+    Supplier<ProfileFile> profileFile() {
+        return profileFile;
     }
 
     /**

@@ -389,7 +389,7 @@ public final class CoveRun<T> {
         T value = null;
         Throwable failure = null;
         try (DefaultCoveSession session = new DefaultCoveSession(info, credentials, Region.of(region),
-                config.get(Options.ENDPOINT_OVERRIDE), clients.httpClient())) {
+                config.get(Options.ENDPOINT_OVERRIDE), clients.httpClient(), clients.profileFile())) {
             value = fn.apply(session);
         } catch (Exception | AssertionError | LinkageError e) {
             failure = e;

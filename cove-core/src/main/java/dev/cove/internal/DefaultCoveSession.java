@@ -5,8 +5,6 @@ import dev.cove.SessionInformation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -19,12 +17,6 @@ import software.amazon.awssdk.regions.Region;
 /** The session one target's function receives; closing it closes every client it made. */
 final class DefaultCoveSession implements CoveSession, AutoCloseable {
 
-    /**
-     * The shared config and credentials files, read once per run: each run has an HTTP client of its own, which
-     * keys its entry (weakly, so that a finished run's entry goes with its client).
-     */
-    private static final Map<SdkHttpClient, Supplier<ProfileFile>> PROFILE_FILES = new WeakHashMap<>();
-
     private final SessionInformation info;
     private final AwsCredentialsProvider credentials;
     private final Region region;
@@ -35,15 +27,13 @@ final class DefaultCoveSession implements CoveSession, AutoCloseable {
     private final List<AutoCloseable> clients = new ArrayList<>(2);
 
     DefaultCoveSession(SessionInformation info, AwsCredentialsProvider credentials, Region region,
-            URI endpointOverride, SdkHttpClient httpClient) {
+            URI endpointOverride, SdkHttpClient httpClient, Supplier<ProfileFile> profileFile) {
         this.info = info;
         this.credentials = credentials;
         this.region = region;
         this.endpointOverride = endpointOverride;
         this.httpClient = httpClient;
-        synchronized (PROFILE_FILES) {
-            this.profileFile = PROFILE_FILES.computeIfAbsent(httpClient, run -> new RunProfileFile());
-        }
+        this.profileFile = profileFile;
     }
 
     @Override
@@ -94,31 +84,6 @@ final class DefaultCoveSession implements CoveSession, AutoCloseable {
             Closer.quietly(client);
         }
         clients.clear();
-    }
-
-    /**
-     * The SDK reads {@code ProfileFile.defaultProfileFile()} anew for every client it builds, twice for some;
-     * given this as {@code ClientOverrideConfiguration.Builder#defaultProfileFileSupplier}
-     * (https://docs.aws.amazon.com/java/api/latest/software/amazon/awssdk/core/client/config/ClientOverrideConfiguration.Builder.html),
-     * a run's clients share one read. A failed read is not kept: the next client tries again, as it would have.
-     */
-    private static final class RunProfileFile implements Supplier<ProfileFile> {
-        private volatile ProfileFile file;
-
-        @Override
-        public ProfileFile get() {
-            ProfileFile read = file;
-            if (read == null) {
-                synchronized (this) {
-                    read = file;
-                    if (read == null) {
-                        read = ProfileFile.defaultProfileFile();
-                        file = read;
-                    }
-                }
-            }
-            return read;
-        }
     }
 
     @Override

@@ -21,11 +21,17 @@ class DefaultCoveSessionTest {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret"));
 
-    private static DefaultCoveSession session(SdkHttpClient http) {
+    private final RunProfileFile runProfileFile = new RunProfileFile();
+
+    private DefaultCoveSession session(SdkHttpClient http) {
+        return session(http, runProfileFile);
+    }
+
+    private static DefaultCoveSession session(SdkHttpClient http, RunProfileFile profileFile) {
         return new DefaultCoveSession(new SessionInformation("111122223333", null, null, null, null,
                 "ACTIVE", "OrganizationAccountAccessRole", "OrganizationAccountAccessRole", null, List.of(), null,
                 "eu-west-1", "aws", false, null, null), CREDENTIALS,
-                Region.EU_WEST_1, URI.create("http://localhost:1"), http);
+                Region.EU_WEST_1, URI.create("http://localhost:1"), http, profileFile);
     }
 
     @Test
@@ -65,7 +71,8 @@ class DefaultCoveSessionTest {
     @Test
     void eachRunReadsItsOwn() {
         try (SdkHttpClient one = ApacheHttpClient.create(); SdkHttpClient other = ApacheHttpClient.create();
-                DefaultCoveSession first = session(one); DefaultCoveSession second = session(other)) {
+                DefaultCoveSession first = session(one, new RunProfileFile());
+                DefaultCoveSession second = session(other, new RunProfileFile())) {
             StsClientBuilder a = StsClient.builder();
             StsClientBuilder b = StsClient.builder();
             first.client(a);
