@@ -7,8 +7,6 @@ import dev.cove.CoveListener;
 import dev.cove.CoveOutput;
 import dev.cove.CoveResult;
 import dev.cove.SessionInformation;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -51,13 +48,13 @@ public final class CoveRun<T> {
     private static final Target DISCOVERY_ENDED = new Target(-1, -1, null, null);
 
     private final CoveConfig config;
-    private final CoveFunction<T> fn;
     private final AwsClients clients;
     private final Region assumingRegion;
     private final KeptRoles keptRoles;
     private final Admissions admissions = new Admissions();
     private final ResultSink<T> sink;
     private final TargetTimer timer;
+    private final TargetCall<T> call;
     private final Semaphore permits;
     /** The targets running now, by their task. */
     private final Map<FutureTask<?>, Target> running = new ConcurrentHashMap<>();
@@ -91,13 +88,13 @@ public final class CoveRun<T> {
     private CoveRun(CoveConfig config, CoveFunction<T> fn, CoveListener<? super T> listener, boolean keep,
             AwsClients clients, Region assumingRegion, KeptRoles keptRoles) {
         this.config = config;
-        this.fn = fn;
         this.clients = clients;
         this.assumingRegion = assumingRegion;
         this.keptRoles = keptRoles;
         ProgressBar progress = ProgressBar.enabled(config.get(Options.PROGRESS)) ? ProgressBar.onStandardError() : null;
         this.sink = new ResultSink<>(listener, progress, keep);
         this.timer = config.get(Options.TIMEOUT) == null ? null : new TargetTimer(config.get(Options.TIMEOUT));
+        this.call = new TargetCall<>(config, fn, clients, timer);
         this.permits = new Semaphore(config.get(Options.THREAD_WORKERS));
     }
 
@@ -385,14 +382,8 @@ public final class CoveRun<T> {
     }
 
     private CoveResult<T> invoke(SessionInformation info, AwsCredentialsProvider credentials, String region) {
-        TargetTimer.Deadline deadline = timer == null ? null : timer.start(Thread.currentThread());
-        T value = null;
-        Throwable failure = null;
-        try (DefaultCoveSession session = new DefaultCoveSession(info, credentials, Region.of(region),
-                config.get(Options.ENDPOINT_OVERRIDE), clients.httpClient(), clients.profileFile())) {
-            value = fn.apply(session);
-        } catch (Exception | AssertionError | LinkageError e) {
-            failure = e;
+        try {
+            return call.invoke(info, credentials, region);
         } catch (Error fatal) {
             // VirtualMachineError and the like: the JVM is in trouble, so the run must not go on as if not.
             if (this.fatal.compareAndSet(null, fatal)) {
@@ -400,21 +391,16 @@ public final class CoveRun<T> {
             }
             throw fatal;
         }
-        if (deadline != null && deadline.finish()) {
-            return CoveResult.ofException(info, deadline.timeoutException(failure));
-        }
-        return failure == null ? CoveResult.ofResult(info, value) : CoveResult.ofException(info, failure);
     }
 
     /**
      * Reports a target's outcome. A target that failed while the run was cancelling running targets, and
-     * whose failure shows the interruption (its thread is still interrupted, or the failure is an
-     * interruption: an {@link InterruptedException}, the SDK's {@code AbortedException} during AssumeRole,
-     * an interrupted I/O call), was stopped by the run: it is interrupted, not failed.
+     * whose failure shows the interruption ({@link TargetCall#stoppedByInterrupt}), was stopped by the run:
+     * it is interrupted, not failed.
      */
     private void record(int position, CoveResult<T> decided) {
         CoveResult<T> outcome = decided;
-        if (cancelling && decided.outcome().failed() && stoppedByInterrupt(decided.exception())) {
+        if (cancelling && decided.outcome().failed() && TargetCall.stoppedByInterrupt(decided.exception())) {
             outcome = CoveResult.<T>ofInterrupted(decided.info(), decided.exception())
                     .timed(decided.startedAt(), decided.duration());
         }
@@ -430,21 +416,6 @@ public final class CoveRun<T> {
         } else if (config.tooManyFailures(failed)) {
             stop(failed + " targets failed, more than maxFailures " + config.get(Options.MAX_FAILURES), false);
         }
-    }
-
-    /** Whether a failure, on the target's own thread, is the mark of an interrupt rather than of the target. */
-    private static boolean stoppedByInterrupt(Throwable failure) {
-        if (Thread.currentThread().isInterrupted()) {
-            return true;
-        }
-        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof InterruptedIOException
-                    || t instanceof ClosedByInterruptException || t instanceof AbortedException
-                    || t instanceof CancellationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** No target starts after this; with {@code cancel}, running ones are interrupted too. */
@@ -478,17 +449,7 @@ public final class CoveRun<T> {
     }
 
     private SessionInformation sessionInformation(PlannedAccount planned, String region) {
-        OrgAccount account = planned.listing();
-        if (planned.host()) {
-            // The calling account runs with the calling credentials: no role, so no AssumeRole parameters.
-            return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
-                    account.status(), account.state(), null, null, null, null, null, region, requests.partition(), false,
-                    planned.ouPath(), planned.tags());
-        }
-        return new SessionInformation(account.id(), account.arn(), account.email(), account.name(),
-                account.status(), account.state(), config.get(Options.ROLE_NAME),
-                config.get(Options.ROLE_SESSION_NAME), config.get(Options.POLICY), config.get(Options.POLICY_ARNS),
-                config.get(Options.EXTERNAL_ID), region, requests.partition(), false, planned.ouPath(), planned.tags());
+        return call.sessionInformation(planned, region, requests.partition());
     }
 
     /**
