@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/jdk.sh
 source scripts/moto.sh
+source scripts/tour.sh
 
 if [ -t 1 ]; then bold=$'\033[1m'; dim=$'\033[2m'; plain=$'\033[0m'; else bold=; dim=; plain=; fi
 step() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
@@ -28,13 +29,7 @@ run() {
 cove_select_jdk
 cove_ensure_moto
 
-# Only fake credentials, no profile, no credential files: every call goes to the emulator or fails.
-unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_ROLE_ARN AWS_ROLE_SESSION_NAME \
-  AWS_WEB_IDENTITY_TOKEN_FILE AWS_CONTAINER_CREDENTIALS_RELATIVE_URI AWS_CONTAINER_CREDENTIALS_FULL_URI \
-  AWS_CONTAINER_AUTHORIZATION_TOKEN AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE
-export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+cove_tour_environment
 
 step "Building Cove with $JAVA_HOME (a minute or two the first time)"
 # Maven's own libraries use sun.misc.Unsafe, which Java 24+ warns about; the warning is Maven's, not Cove's.
@@ -46,9 +41,7 @@ fi
 work="$(mktemp -d)"
 tour_pid=
 cleanup() {
-  if [ -n "$tour_pid" ] && kill -0 "$tour_pid" 2>/dev/null; then
-    kill "$tour_pid" 2>/dev/null || true
-    wait "$tour_pid" 2>/dev/null || true
+  if cove_stop_tour; then
     say "The emulator has stopped."
   fi
   rm -rf "$work"
@@ -57,22 +50,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 step "Starting the AWS emulator (moto) with an organization of 24 accounts"
-"$JAVA_HOME/bin/java" -cp "cove-examples/target/classes:cove-examples/target/lib/*" \
-  dev.cove.examples.TourOrganization --env-file "$work/tour.env" >"$work/tour.log" 2>&1 &
-tour_pid=$!
-for _ in $(seq 1 600); do
-  [ -f "$work/tour.env" ] && break
-  if ! kill -0 "$tour_pid" 2>/dev/null; then
-    echo "The emulator did not start:" >&2
-    cat "$work/tour.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
-[ -f "$work/tour.env" ] || { echo "The emulator took too long to start; its log:" >&2; cat "$work/tour.log" >&2; exit 1; }
-# shellcheck disable=SC1091 # written by TourOrganization: COVE_TOUR_ENDPOINT, COVE_TOUR_OU_*
-source "$work/tour.env"
-export AWS_ENDPOINT_URL="$COVE_TOUR_ENDPOINT"
+cove_start_tour "$PWD" "$work"
 grep '^moto is listening' "$work/tour.log" || true
 say "OUs: prod=$COVE_TOUR_OU_PROD (with prod/web, prod/web/edge, prod/data), staging=$COVE_TOUR_OU_STAGING,"
 say "     sandbox=$COVE_TOUR_OU_SANDBOX (with sandbox/experiments). AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"

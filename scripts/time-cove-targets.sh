@@ -10,6 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/jdk.sh"
 source "$root/scripts/moto.sh"
+source "$root/scripts/tour.sh"
 
 runs=10
 if [ "${1:-}" = -n ]; then
@@ -23,37 +24,19 @@ cove_select_jdk
 cove_ensure_moto
 [ -d "$root/cove-examples/target/lib" ] || { echo "Build first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 
-unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_ROLE_ARN AWS_ROLE_SESSION_NAME \
-  AWS_WEB_IDENTITY_TOKEN_FILE AWS_CONTAINER_CREDENTIALS_RELATIVE_URI AWS_CONTAINER_CREDENTIALS_FULL_URI \
-  AWS_CONTAINER_AUTHORIZATION_TOKEN AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE COVE_JAVA_OPTS
-export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+cove_tour_environment
+unset COVE_JAVA_OPTS
 
 work="$(mktemp -d)"
 tour_pid=
 cleanup() {
-  if [ -n "$tour_pid" ] && kill -0 "$tour_pid" 2>/dev/null; then
-    kill "$tour_pid" 2>/dev/null || true
-    wait "$tour_pid" 2>/dev/null || true
-  fi
+  cove_stop_tour || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-"$JAVA_HOME/bin/java" -cp "$root/cove-examples/target/classes:$root/cove-examples/target/lib/*" \
-  dev.cove.examples.TourOrganization --env-file "$work/tour.env" >"$work/tour.log" 2>&1 &
-tour_pid=$!
-for _ in $(seq 1 600); do
-  [ -f "$work/tour.env" ] && break
-  kill -0 "$tour_pid" 2>/dev/null || { echo "The emulator did not start:" >&2; cat "$work/tour.log" >&2; exit 1; }
-  sleep 0.2
-done
-[ -f "$work/tour.env" ] || { echo "The emulator took too long to start:" >&2; cat "$work/tour.log" >&2; exit 1; }
-# shellcheck disable=SC1091 # written by TourOrganization
-source "$work/tour.env"
-export AWS_ENDPOINT_URL="$COVE_TOUR_ENDPOINT"
+cove_start_tour "$root" "$work"
 
 for i in "${!launchers[@]}"; do
   printf 'launcher %d: %s\n' "$((i + 1))" "${launchers[$i]}"

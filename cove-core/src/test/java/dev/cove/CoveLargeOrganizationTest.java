@@ -15,9 +15,7 @@ import dev.cove.testkit.OrganizationBuilder;
 import dev.cove.testkit.RecordedRequest;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,8 +39,7 @@ class CoveLargeOrganizationTest {
 
     private static final int ACCOUNTS = 1500;
 
-    private static final Map<AwsShape, FaultProxy> PROXIES = new EnumMap<>(AwsShape.class);
-    private static MotoServer moto;
+    private static ShapedProxies proxies;
     private static OrgFixture org;
 
     /** How the AWS API answers: as moto does, or as AWS does today. */
@@ -53,7 +50,8 @@ class CoveLargeOrganizationTest {
 
     @BeforeAll
     static void buildOrganization() {
-        moto = MotoServer.start();
+        proxies = new ShapedProxies();
+        MotoServer moto = proxies.moto();
         long started = System.nanoTime();
         org = OrganizationBuilder.large(moto.endpoint(), ACCOUNTS, 3);
         System.out.printf("built %d accounts in %.1f s%n", org.memberIds().size(), (System.nanoTime() - started) / 1e9);
@@ -61,18 +59,13 @@ class CoveLargeOrganizationTest {
 
     @BeforeEach
     void clearRecords() {
-        proxy = PROXIES.computeIfAbsent(shape, s -> FaultProxy.builder(moto.endpoint()).learnMotoAccounts(true)
-                .awsToday(s == AwsShape.AWS_TODAY).start());
-        proxy.clearRules();
-        proxy.clear();
+        proxy = proxies.cleared(shape);
     }
 
     @AfterAll
     static void stopMoto() {
-        PROXIES.values().forEach(FaultProxy::close);
-        PROXIES.clear();
-        if (moto != null) {
-            moto.close();
+        if (proxies != null) {
+            proxies.close();
         }
     }
 

@@ -37,10 +37,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 @EnumSource(AwsShape.class)
 class CoveTreeDiscoveryTest {
 
-    private static final Map<AwsShape, FaultProxy> PROXIES = new EnumMap<>(AwsShape.class);
     /** The targets as the chain lists them, per shape. */
     private static final Map<AwsShape, List<CoveTarget>> CHAIN = new EnumMap<>(AwsShape.class);
-    private static MotoServer moto;
+    private static ShapedProxies proxies;
     private static OrgFixture org;
     private static List<String> suspended;
 
@@ -52,7 +51,8 @@ class CoveTreeDiscoveryTest {
 
     @BeforeAll
     static void buildOrganization() {
-        moto = MotoServer.start();
+        proxies = new ShapedProxies();
+        MotoServer moto = proxies.moto();
         org = OrganizationBuilder.on(moto.endpoint()).accounts(10).spread(300, 3, 2).build();
         List<String> inRoot = org.accountsIn("").stream().map(OrgAccount::id).toList();
         List<String> nested = org.memberIds().stream().filter(id -> !inRoot.contains(id)).toList();
@@ -62,19 +62,14 @@ class CoveTreeDiscoveryTest {
 
     @BeforeEach
     void clearRecords() {
-        proxy = PROXIES.computeIfAbsent(shape, s -> FaultProxy.builder(moto.endpoint()).learnMotoAccounts(true)
-                .awsToday(s == AwsShape.AWS_TODAY).start());
-        proxy.clearRules();
-        proxy.clear();
+        proxy = proxies.cleared(shape);
     }
 
     @AfterAll
     static void stopMoto() {
-        PROXIES.values().forEach(FaultProxy::close);
-        PROXIES.clear();
         CHAIN.clear();
-        if (moto != null) {
-            moto.close();
+        if (proxies != null) {
+            proxies.close();
         }
     }
 

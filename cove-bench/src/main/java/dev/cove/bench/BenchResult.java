@@ -76,7 +76,7 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
      * @return the chain's latency, in seconds
      */
     public double chainSeconds() {
-        long chain = 1 + requests.requests("ListAccounts") + 2;
+        long after = 2; // the last account's AssumeRole, then its function's call
         if (requests.requests("ListAccountsForParent") > 0 && "stub".equals(benchCase.backend())) {
             int parents = 1;
             for (int level = 1, width = 1; level <= StubBackend.DEPTH; level++) {
@@ -85,9 +85,9 @@ public record BenchResult(BenchCase benchCase, Map<String, String> reported, Pro
             }
             int perParent = (benchCase.accounts() + parents - 1) / parents; // members spread round-robin
             long pages = (perParent + 19) / 20 + (perParent > 20 ? 1 : 0); // and one empty page when paged
-            chain += 1 + StubBackend.DEPTH + pages;
+            after += 1 + StubBackend.DEPTH + pages;
         }
-        return chain * latency();
+        return listingChainSeconds() + after * latency();
     }
 
     /**

@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.organizations.model.Root;
  * Lists every account of the organization by walking its OU tree: {@code ListRoots}, then for the root and
  * every OU, breadth first as they are found, {@code ListOrganizationalUnitsForParent} and
  * {@code ListAccountsForParent}, each followed page by page while a NextToken comes (AWS sends at most 20
- * items a page and may send an empty page with a NextToken). The listings of different parents run
+ * items a page and may send an empty page with a NextToken: "NextToken is null only when there are no more
+ * results", https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccountsForParent.html,
+ * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListOrganizationalUnitsForParent.html). The listings of different parents run
  * concurrently, {@link #MAX_IN_FLIGHT} requests at a time on platform threads; each request is retried on
  * throttling by the client's retry strategy ({@link AwsClients#retryStrategy()}).
  */
@@ -33,9 +35,8 @@ final class OrganizationWalk {
     /**
      * Organizations requests in flight at once. AWS publishes no request rate for the Organizations List
      * operations; it throttles with TooManyRequestsException ("You have sent too many requests in too short a
-     * period of time ... Try again later.",
-     * https://docs.aws.amazon.com/botocore/latest/reference/services/organizations/client/exceptions/TooManyRequestsException.html,
-     * quotas: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html), which the
+     * period of time ... Try again later.", listed among the errors of
+     * https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccountsForParent.html; quotas: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html), which the
      * SDK's standard retry strategy treats as throttling. 8 is the bound Cove already keeps for ListChildren
      * and ListTagsForResource, so discovery never has more than 8 Organizations requests in flight. At 50 ms a
      * request that is about 160 requests a second: a 5,000-account organization in 40 parents (about 360
